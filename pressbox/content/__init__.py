@@ -1,0 +1,1 @@
+"""Rendering of `content`, `title` and `excerpt`: WordPress's filters as pure steps."""
