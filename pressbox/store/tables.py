@@ -78,6 +78,7 @@ def _meta_table(metadata: MetaData, name: str, id_col: str, owner_col: str) -> T
         Column("meta_value", LONGTEXT, nullable=True),
         Index(f"{name}_{owner_col}", owner_col),
         Index(f"{name}_meta_key", "meta_key", mysql_length=191),
+        sqlite_autoincrement=True,
     )
 
 
@@ -147,6 +148,7 @@ def build_tables(prefix: str = "wp_") -> Tables:
         Index(f"{p}posts_post_parent", "post_parent"),
         Index(f"{p}posts_post_author", "post_author"),
         Index(f"{p}posts_type_status_author", "post_type", "post_status", "post_author"),
+        sqlite_autoincrement=True,
     )
     terms = Table(
         f"{p}terms",
@@ -157,6 +159,7 @@ def build_tables(prefix: str = "wp_") -> Tables:
         Column("term_group", BigInteger, nullable=False, server_default="0"),
         Index(f"{p}terms_slug", "slug", mysql_length=191),
         Index(f"{p}terms_name", "name", mysql_length=191),
+        sqlite_autoincrement=True,
     )
     term_taxonomy = Table(
         f"{p}term_taxonomy",
@@ -169,6 +172,7 @@ def build_tables(prefix: str = "wp_") -> Tables:
         Column("count", BigInteger, nullable=False, server_default="0"),
         Index(f"{p}term_taxonomy_term_id_taxonomy", "term_id", "taxonomy", unique=True),
         Index(f"{p}term_taxonomy_taxonomy", "taxonomy"),
+        sqlite_autoincrement=True,
     )
     term_relationships = Table(
         f"{p}term_relationships",
@@ -194,6 +198,7 @@ def build_tables(prefix: str = "wp_") -> Tables:
         Index(f"{p}users_user_login_key", "user_login"),
         Index(f"{p}users_user_nicename", "user_nicename"),
         Index(f"{p}users_user_email", "user_email"),
+        sqlite_autoincrement=True,
     )
     comments = Table(
         f"{p}comments",
@@ -218,6 +223,7 @@ def build_tables(prefix: str = "wp_") -> Tables:
         Index(f"{p}comments_comment_date_gmt", "comment_date_gmt"),
         Index(f"{p}comments_comment_parent", "comment_parent"),
         Index(f"{p}comments_author_email", "comment_author_email", mysql_length=10),
+        sqlite_autoincrement=True,
     )
     options = Table(
         f"{p}options",
@@ -228,6 +234,7 @@ def build_tables(prefix: str = "wp_") -> Tables:
         Column("autoload", String(20), nullable=False, server_default="yes"),
         Index(f"{p}options_option_name", "option_name", unique=True),
         Index(f"{p}options_autoload", "autoload"),
+        sqlite_autoincrement=True,
     )
     links = Table(
         f"{p}links",
@@ -246,6 +253,7 @@ def build_tables(prefix: str = "wp_") -> Tables:
         Column("link_notes", MEDIUMTEXT, nullable=False),
         Column("link_rss", String(255), nullable=False, server_default=""),
         Index(f"{p}links_link_visible", "link_visible"),
+        sqlite_autoincrement=True,
     )
     return Tables(
         prefix=prefix,

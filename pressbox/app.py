@@ -1,0 +1,76 @@
+"""The application: one site's database, registries, controllers and REST server.
+
+Everything that can be built before the first request is built here, once: the route table,
+the schemas, the render pipelines. Nothing here changes while requests are served.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pressbox.auth.users import Authorizer
+from pressbox.config import Settings
+from pressbox.content.render import Renderer
+from pressbox.endpoints.index import IndexController
+from pressbox.endpoints.posts import PostsController
+from pressbox.endpoints.routes_posts import register_post_routes
+from pressbox.registry.post_types import PostTypeRegistry
+from pressbox.registry.statuses import PostStatusRegistry
+from pressbox.registry.taxonomies import TaxonomyRegistry
+from pressbox.rest.routes import Registry
+from pressbox.rest.server import Server
+from pressbox.schema.site_schemas import SiteSchemas
+from pressbox.store.db import Database
+from pressbox.store.posts_store import PostsStore
+from pressbox.store.site import Site
+from pressbox.store.terms_store import TermsStore
+
+
+class App:
+    """One site, ready to serve."""
+
+    def __init__(self, settings: Settings, db: Database | None = None) -> None:
+        self.settings = settings
+        self.db = db or Database(settings.database_url, settings.table_prefix)
+        self.site = Site(self.db, settings.site_url)
+        self.post_types = PostTypeRegistry.core()
+        self.post_statuses = PostStatusRegistry.core()
+        self.taxonomies = TaxonomyRegistry.core()
+        self.schemas = SiteSchemas(self)
+        self.auth = Authorizer()
+        self.renderer = Renderer(self)
+        self.posts_store = PostsStore(self.db)
+        self.terms = TermsStore(self.db)
+        self.routes = Registry()
+        self.server = Server(self.routes, self.site.home_url() + "/wp-json")
+        self.controllers: dict[str, Any] = {}
+        self._register_routes()
+
+    def _register_routes(self) -> None:
+        index = IndexController(self)
+        index.register()
+        namespaces = ["wp/v2"]
+        for ns in namespaces:
+            index.register_namespace(ns)
+        for post_type in self.post_types.in_rest():
+            if post_type.name not in ("post", "page"):
+                continue
+            controller = PostsController(self, post_type)
+            self.controllers[post_type.name] = controller
+            register_post_routes(self, controller)
+
+    def rest_base_for(self, post_type: str) -> str:
+        pt = self.post_types.get(post_type)
+        if pt is None:
+            return f"wp/v2/{post_type}"
+        return f"{pt.rest_namespace or 'wp/v2'}/{pt.rest_base or pt.name}"
+
+    def authentication_index(self) -> dict[str, Any]:
+        return {
+            "application-passwords": {
+                "endpoints": {"authorization": self.site.site_url() + "/wp-admin/authorize-application.php"}
+            }
+        }
+
+    def site_icon_url(self) -> str:
+        return ""

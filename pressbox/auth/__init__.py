@@ -1,0 +1,1 @@
+"""Authentication (application passwords) and authorization (roles and capabilities)."""

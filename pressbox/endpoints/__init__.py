@@ -1,0 +1,1 @@
+"""REST controllers: one for every post type, one for every taxonomy, and the rest."""

@@ -1,0 +1,274 @@
+"""prepare_item_for_response for posts, batched: one query per kind of data for a whole page."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from pressbox.content.context import PostData
+from pressbox.endpoints.posts import mysql_to_rfc3339, sanitize_html_class
+from pressbox.rest.message import Request, Response
+from pressbox.store.phpserialize import maybe_unserialize
+
+if TYPE_CHECKING:
+    from pressbox.endpoints.posts import PostsController
+
+_META_KEYS = ["_thumbnail_id", "_wp_page_template"]
+
+
+def prepare_posts(ctl: PostsController, posts: list[PostData], request: Request) -> list[Any]:
+    """Prepare each post and turn it into data with links, as the collection does."""
+    app = ctl.app
+    site = app.site
+    fields = ctl.fields(request)
+    inc = ctl.included
+    ids = [p.id for p in posts]
+    meta_keys = _META_KEYS + list(app.schemas.registered_meta(ctl.post_type))
+    meta = site.meta(ids, meta_keys)
+    tax_names = [t.name for t in ctl.all_taxonomies]
+    terms = site.post_terms(ids, tax_names) if tax_names else {i: {} for i in ids}
+    want_links = inc("_links", fields) or inc("_embedded", fields)
+    revisions = site.revisions(ids) if want_links and _has_revisions(ctl) else {}
+    sticky = set(site.sticky_posts()) if ctl.post_type.name == "post" else set()
+    schema_props = ctl.item_schema().get("properties", {})
+    out = []
+    for post in posts:
+        pmeta = meta.get(post.id, {})
+        pterms = terms.get(post.id, {})
+        data = _prepare_one(ctl, post, request, fields, pmeta, pterms, sticky, schema_props)
+        response = Response(data=data)
+        if want_links:
+            _add_links(ctl, post, response, pmeta, revisions.get(post.id))
+        out.append(app.server.response_to_data(response, request, False))
+    return out
+
+
+def _has_revisions(ctl: PostsController) -> bool:
+    return ctl.post_type.name in ("post", "page") or "revisions" in ctl.post_type.supports
+
+
+def _prepare_one(
+    ctl: PostsController,
+    post: PostData,
+    request: Request,
+    fields: list[str],
+    pmeta: dict[str, list[str]],
+    pterms: dict[str, list[dict[str, Any]]],
+    sticky: set[int],
+    props: dict[str, Any],
+) -> dict[str, Any]:
+    app = ctl.app
+    inc = ctl.included
+    render = app.renderer
+    data: dict[str, Any] = {}
+    if inc("id", fields):
+        data["id"] = post.id
+    if inc("date", fields):
+        data["date"] = mysql_to_rfc3339(post.post_date)
+    if inc("date_gmt", fields):
+        gmt = post.post_date_gmt if not post.post_date_gmt.startswith("0000") else post.post_date
+        data["date_gmt"] = mysql_to_rfc3339(gmt)
+    if inc("guid", fields):
+        data["guid"] = {"rendered": render.guid(post.guid), "raw": post.guid}
+    if inc("modified", fields):
+        data["modified"] = mysql_to_rfc3339(post.post_modified)
+    if inc("modified_gmt", fields):
+        gmt = post.post_modified_gmt if not post.post_modified_gmt.startswith("0000") else post.post_modified
+        data["modified_gmt"] = mysql_to_rfc3339(gmt)
+    if inc("password", fields):
+        data["password"] = post.post_password
+    if inc("slug", fields):
+        data["slug"] = post.post_name
+    if inc("status", fields):
+        data["status"] = post.post_status
+    if inc("type", fields):
+        data["type"] = post.post_type
+    if inc("link", fields):
+        data["link"] = app.site.permalink_of(post)
+    if inc("title", fields):
+        data["title"] = {}
+    if inc("title.raw", fields):
+        data["title"]["raw"] = post.post_title
+    if inc("title.rendered", fields):
+        data["title"]["rendered"] = render.title(post)
+    can_password = _can_access_password_content(post, request)
+    required = bool(post.post_password) and not can_password
+    if inc("content", fields):
+        data["content"] = {}
+    if inc("content.raw", fields):
+        data["content"]["raw"] = post.post_content
+    if inc("content.rendered", fields):
+        data["content"]["rendered"] = "" if required else render.content(post, request)
+    if inc("content.protected", fields):
+        data["content"]["protected"] = bool(post.post_password)
+    if inc("content.block_version", fields):
+        data["content"]["block_version"] = 1 if "<!-- wp:" in post.post_content else 0
+    if inc("excerpt", fields):
+        length = request.get("excerpt_length")
+        data["excerpt"] = {
+            "raw": post.post_excerpt,
+            "rendered": "" if required else render.excerpt(post, request, int(length) if length is not None else None),
+            "protected": bool(post.post_password),
+        }
+    if inc("author", fields):
+        data["author"] = post.post_author
+    if inc("featured_media", fields):
+        data["featured_media"] = _int(pmeta.get("_thumbnail_id"))
+    if inc("parent", fields):
+        data["parent"] = post.post_parent
+    if inc("menu_order", fields):
+        data["menu_order"] = post.menu_order
+    if inc("comment_status", fields):
+        data["comment_status"] = post.comment_status
+    if inc("ping_status", fields):
+        data["ping_status"] = post.ping_status
+    if inc("sticky", fields):
+        data["sticky"] = post.id in sticky
+    if inc("template", fields):
+        template = (pmeta.get("_wp_page_template") or [""])[0]
+        data["template"] = "" if template in ("", "default") else template
+    if inc("format", fields):
+        data["format"] = _post_format(pterms)
+    if inc("meta", fields):
+        data["meta"] = _meta_value(ctl, pmeta)
+    for tax in ctl.taxonomies:
+        base = tax.rest_base or tax.name
+        if inc(base, fields):
+            data[base] = [t["term_id"] for t in pterms.get(tax.name, [])]
+    if ctl.post_type.viewable and ctl.post_type.public:
+        if inc("class_list", fields):
+            data["class_list"] = _class_list(ctl, post, pmeta, pterms, required)
+    # Only the properties the schema declares for this post type are part of the answer.
+    data = {k: v for k, v in data.items() if k in props}
+    return ctl.context_filter(data, request)
+
+
+def _int(values: list[str] | None) -> int:
+    if not values:
+        return 0
+    try:
+        return int(values[0])
+    except ValueError:
+        return 0
+
+
+def _post_format(pterms: dict[str, list[dict[str, Any]]]) -> str:
+    formats = pterms.get("post_format") or []
+    if not formats:
+        return "standard"
+    slug = str(formats[0]["slug"])
+    return slug[len("post-format-") :] if slug.startswith("post-format-") else "standard"
+
+
+def _meta_value(ctl: PostsController, pmeta: dict[str, list[str]]) -> Any:
+    registered = ctl.app.schemas.registered_meta(ctl.post_type)
+    if not registered:
+        return []
+    out: dict[str, Any] = {}
+    for key, spec in registered.items():
+        values = pmeta.get(key)
+        if spec.get("single", True):
+            out[key] = maybe_unserialize(values[0]) if values else spec.get("default", "")
+        else:
+            out[key] = [maybe_unserialize(v) for v in values] if values else []
+    return out
+
+
+def _can_access_password_content(post: PostData, request: Request) -> bool:
+    if not post.post_password:
+        return False
+    if request.get("context") == "edit" and request.user is not None and request.user.id:
+        return True
+    password = request.get("password")
+    if not password:
+        return False
+    import hmac
+
+    return hmac.compare_digest(post.post_password.encode(), str(password).encode())
+
+
+def _class_list(
+    ctl: PostsController,
+    post: PostData,
+    pmeta: dict[str, list[str]],
+    pterms: dict[str, list[dict[str, Any]]],
+    password_required: bool,
+) -> list[str]:
+    """get_post_class() outside the admin and outside the main loop."""
+    classes = [f"post-{post.id}", post.post_type, f"type-{post.post_type}", f"status-{post.post_status}"]
+    if "post-formats" in ctl.post_type.supports:
+        classes.append("format-" + sanitize_html_class(_post_format(pterms)))
+    if password_required:
+        classes.append("post-password-required")
+    elif post.post_password:
+        classes.append("post-password-protected")
+    if _int(pmeta.get("_thumbnail_id")) and post.post_type != "attachment" and not password_required:
+        classes.append("has-post-thumbnail")
+    classes.append("hentry")
+    for tax in ctl.app.taxonomies.public():
+        if post.post_type not in tax.object_type:
+            continue
+        for term in pterms.get(tax.name, []):
+            slug = str(term["slug"])
+            if not slug:
+                continue
+            term_class = sanitize_html_class(slug, str(term["term_id"]))
+            if term_class.isdigit() or not term_class.strip("-"):
+                term_class = str(term["term_id"])
+            if tax.name == "post_tag":
+                classes.append("tag-" + term_class)
+            else:
+                classes.append(sanitize_html_class(f"{tax.name}-{term_class}", f"{tax.name}-{term['term_id']}"))
+    return list(dict.fromkeys(classes))
+
+
+def _add_links(
+    ctl: PostsController,
+    post: PostData,
+    response: Response,
+    pmeta: dict[str, list[str]],
+    revisions: tuple[int, int] | None,
+) -> None:
+    """WP_REST_Posts_Controller::prepare_links."""
+    app = ctl.app
+    url = app.server.rest_url
+    base = f"{ctl.namespace}/{ctl.rest_base}"
+    response.add_link("self", url(f"{base}/{post.id}"))
+    response.add_link("collection", url(base))
+    response.add_link("about", url(f"wp/v2/types/{post.post_type}"))
+    supports = ctl.post_type.supports
+    classic = post.post_type in ("post", "page")
+    if (classic or "author" in supports) and post.post_author:
+        response.add_link("author", url(f"wp/v2/users/{post.post_author}"), embeddable=True)
+    if classic or "comments" in supports:
+        response.add_link("replies", url(f"wp/v2/comments?post={post.id}"), embeddable=True)
+    if classic or "revisions" in supports:
+        count, latest = revisions or (0, 0)
+        response.add_link("version-history", url(f"{base}/{post.id}/revisions"), count=count)
+        if count > 0:
+            response.add_link("predecessor-version", url(f"{base}/{post.id}/revisions/{latest}"), id=latest)
+    if ctl.post_type.hierarchical and post.post_parent:
+        parent = app.site.post(post.post_parent)
+        parent_base = app.rest_base_for(parent.post_type) if parent else base
+        response.add_link("up", url(f"{parent_base}/{post.post_parent}"), embeddable=True)
+    thumb = _int(pmeta.get("_thumbnail_id"))
+    if thumb:
+        media = app.site.post(thumb)
+        if media is not None and (media.post_status == "publish" or media.post_status == "inherit"):
+            response.add_link(
+                "https://api.w.org/featuredmedia", url(f"wp/v2/{app.rest_base_for(media.post_type)}/{thumb}"), embeddable=True
+            )
+    if post.post_type not in ("attachment", "nav_menu_item", "revision"):
+        response.add_link("https://api.w.org/attachment", url(f"wp/v2/media?parent={post.id}"))
+    terms_links = []
+    for tax in ctl.all_taxonomies:
+        if not tax.show_in_rest:
+            continue
+        terms_links.append(
+            {"taxonomy": tax.name, "embeddable": True, "href": url(f"{tax.rest_namespace or 'wp/v2'}/{tax.rest_base or tax.name}?post={post.id}")}
+        )
+    if ctl.all_taxonomies:
+        from pressbox.rest.message import Link
+
+        response.links["https://api.w.org/term"] = [
+            Link(item.pop("href"), item) for item in terms_links
+        ]

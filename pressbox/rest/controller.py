@@ -1,0 +1,65 @@
+"""What every controller shares (WP_REST_Controller): fields for the response, context filter."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pressbox.rest.fields import field_list
+from pressbox.rest.message import Request
+
+
+def fields_for_response(schema: dict[str, Any], request: Request) -> list[str]:
+    """WP_REST_Controller::get_fields_for_response."""
+    properties: dict[str, Any] = schema.get("properties", {})
+    context = request.get("context")
+    fields = [
+        name
+        for name, options in properties.items()
+        if not (context and options.get("context") and context not in options["context"])
+    ]
+    fields.append("_links")
+    if "_embed" in request.query:
+        fields.append("_embedded")
+    fields = list(dict.fromkeys(fields))
+    requested = field_list(request.query.get("_fields"))
+    if not requested:
+        return fields
+    if "id" in fields:
+        requested.append("id")
+    out: list[str] = []
+    for field in requested:
+        if field in fields or field.split(".")[0] in fields:
+            out.append(field)
+    return out
+
+
+def filter_by_context(data: Any, schema: dict[str, Any], context: str) -> Any:
+    """rest_filter_response_by_context for object and array schemas."""
+    if not isinstance(data, dict | list):
+        return data
+    stype = schema.get("type", "object" if "properties" in schema else None)
+    if stype is None:
+        return data
+    types = stype if isinstance(stype, list) else [stype]
+    is_array = "array" in types and isinstance(data, list)
+    is_object = "object" in types and isinstance(data, dict)
+    if is_array:
+        items = schema.get("items", {})
+        if "context" in items and context not in items["context"]:
+            return []
+        return [filter_by_context(v, items, context) if isinstance(v, dict | list) and "context" in items else v for v in data]
+    if not is_object:
+        return data
+    assert isinstance(data, dict)
+    props = schema.get("properties", {})
+    extra = schema.get("additionalProperties") if isinstance(schema.get("additionalProperties"), dict) else None
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        check = props.get(key, extra or {})
+        if "context" not in check:
+            out[key] = value
+            continue
+        if context not in check["context"]:
+            continue
+        out[key] = filter_by_context(value, check, context) if isinstance(value, dict | list) else value
+    return out

@@ -1,0 +1,251 @@
+"""The REST server: dispatch, links, embedding, `_fields`, envelopes (WP_REST_Server).
+
+Dispatch follows WordPress: match the route, then the method (`rest_no_route` otherwise),
+validate and sanitise args, check permission, call the handler; then `rest_post_dispatch`
+(the `Allow` header and `_fields`), and at the edge `_envelope`, `_embed` and `_jsonp`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlsplit
+
+from pressbox.rest.errors import RestException, error_response, forbidden, no_route
+from pressbox.rest.fields import filter_fields, parse_fields
+from pressbox.rest.message import Request, Response
+from pressbox.rest.params import check_params
+from pressbox.rest.phpquery import parse_query
+from pressbox.rest.routes import Endpoint, Registry, Route
+
+CURIES = [{"name": "wp", "href": "https://api.w.org/{rel}", "templated": True}]
+_JSONP = re.compile(r"^[\w.]+$")
+
+
+def parse_embed(value: Any) -> bool | list[str]:
+    """rest_parse_embed_param: True for everything, or a list of link relations."""
+    if not value or value in ("true", "1") or value is True:
+        return True
+    rels = wp_parse_list(value)
+    return rels if rels else True
+
+
+def wp_parse_list(value: Any) -> list[str]:
+    """wp_parse_list: a list, or a string split on commas and whitespace."""
+    if isinstance(value, list):
+        return [str(v) for v in value]
+    if isinstance(value, dict):
+        return [str(v) for v in value.values()]
+    return [part for part in re.split(r"[\s,]+", str(value)) if part]
+
+
+class Server:
+    """Routes requests to endpoints and turns responses into WordPress's JSON data."""
+
+    def __init__(self, registry: Registry, rest_root: str) -> None:
+        self.registry = registry
+        self.rest_root = rest_root.rstrip("/")  # e.g. http://host/wp-json
+
+    def rest_url(self, path: str = "") -> str:
+        """rest_url(): the API root with `path` appended."""
+        return self.rest_root + "/" + path.lstrip("/")
+
+    # -- dispatch ---------------------------------------------------------------------------
+
+    def match(self, request: Request) -> tuple[Route, Endpoint]:
+        """match_request_to_handler: the route and the endpoint for the request's method."""
+        found = self.registry.match(request.route)
+        if found is None:
+            raise no_route()
+        route, url_params = found
+        method = request.method
+        for endpoint in route.endpoints:
+            checked = "GET" if method == "HEAD" and "HEAD" not in endpoint.methods else method
+            if checked in endpoint.methods:
+                request.url_params = url_params
+                request.endpoint = endpoint
+                request.defaults = {k: v["default"] for k, v in endpoint.args.items() if "default" in v}
+                return route, endpoint
+        raise no_route()
+
+    def dispatch(self, request: Request) -> Response:
+        """WP_REST_Server::dispatch, including the default `rest_pre_dispatch` and
+        `rest_post_dispatch` filters (OPTIONS handling, `Allow`, `_fields`)."""
+        if request.method == "OPTIONS":
+            return self._post_dispatch(self._options(request), request)
+        try:
+            route, endpoint = self.match(request)
+        except RestException as exc:
+            return self._post_dispatch(exc.to_response(), request)
+        try:
+            check_params(request, endpoint.args)
+            if not endpoint.permission(request):
+                raise forbidden(self.authorization_required_code(request))
+            result = endpoint.callback(request)
+            response = result if isinstance(result, Response) else Response(data=result)
+        except RestException as exc:
+            response = exc.to_response()
+        response.matched_route = route.pattern
+        response.matched_endpoint = endpoint
+        return self._post_dispatch(response, request)
+
+    @staticmethod
+    def authorization_required_code(request: Request) -> int:
+        """rest_authorization_required_code: 403 for a known user, 401 otherwise."""
+        return 403 if request.user is not None and request.user.id else 401
+
+    def _options(self, request: Request) -> Response:
+        found = self.registry.match(request.route)
+        if found is None:
+            return Response(data=[])
+        route, url_params = found
+        request.url_params = url_params
+        data = self.registry.data_for_route(route, "help", self.rest_url)
+        response = Response(data=data if data is not None else [])
+        response.matched_route = route.pattern
+        return response
+
+    def _post_dispatch(self, response: Response, request: Request) -> Response:
+        self._send_allow_header(response, request)
+        if "_fields" in request.query and not response.is_error:
+            fields = parse_fields(request.query["_fields"])
+            if fields:
+                response.data = filter_fields(response.data, fields)
+        return response
+
+    def _send_allow_header(self, response: Response, request: Request) -> None:
+        """rest_send_allow_header: the methods whose permission check passes."""
+        if response.matched_route is None:
+            return
+        route = self.registry.routes[response.matched_route]
+        allowed = self.allowed_methods(route, request)
+        if allowed:
+            response.headers["Allow"] = ", ".join(allowed)
+
+    def allowed_methods(self, route: Route, request: Request) -> list[str]:
+        allowed: dict[str, bool] = {}
+        for endpoint in route.endpoints:
+            for method in endpoint.methods:
+                try:
+                    ok = endpoint.permission(request) is True
+                except RestException:
+                    ok = False
+                allowed[method] = ok
+        return [m for m, ok in allowed.items() if ok]
+
+    # -- links and embedding ----------------------------------------------------------------
+
+    def request_from_url(self, url: str, like: Request) -> Request | None:
+        """WP_REST_Request::from_url for one of our own REST URLs."""
+        if not url.startswith(self.rest_root):
+            return None
+        parts = urlsplit(url)
+        route = url[len(self.rest_root) :].split("?", 1)[0] or "/"
+        return Request(
+            method="GET", route=route, query=parse_query(parts.query), user=like.user, headers=like.headers
+        )
+
+    def links_data(self, response: Response, request: Request) -> dict[str, Any]:
+        """get_compact_response_links: links with target hints, relations compacted to curies."""
+        if not response.links:
+            return {}
+        links: dict[str, Any] = {}
+        used_curie = False
+        for rel, items in response.links.items():
+            out = []
+            for link in items:
+                attrs = dict(link.attributes)
+                attrs["href"] = link.href
+                if rel == "self":
+                    hints = self._target_hints(attrs, request)
+                    if hints is not None:
+                        attrs["targetHints"] = hints
+                out.append(attrs)
+            if rel.startswith("https://api.w.org/"):
+                links["wp:" + rel[len("https://api.w.org/") :]] = out
+                used_curie = True
+            else:
+                links[rel] = out
+        if used_curie:
+            links["curies"] = CURIES
+        return links
+
+    def _target_hints(self, attrs: dict[str, Any], request: Request) -> dict[str, Any] | None:
+        if isinstance(attrs.get("targetHints"), dict) and "allow" in attrs["targetHints"]:
+            return None
+        sub = self.request_from_url(attrs["href"], request)
+        if sub is None:
+            return None
+        try:
+            route, endpoint = self.match(sub)
+            check_params(sub, endpoint.args)
+        except RestException:
+            return None
+        allowed = self.allowed_methods(route, sub)
+        return {"allow": allowed} if allowed else {}
+
+    def response_to_data(self, response: Response, request: Request, embed: bool | list[str]) -> Any:
+        data = response.data
+        links = self.links_data(response, request)
+        if links and isinstance(data, dict):
+            data["_links"] = links
+        if embed:
+            cache: dict[str, Any] = {}
+            if isinstance(data, list):
+                data = [self._embed_links(item, embed, request, cache) for item in data]
+            else:
+                data = self._embed_links(data, embed, request, cache)
+        return data
+
+    def _embed_links(
+        self, data: Any, embed: bool | list[str], request: Request, cache: dict[str, Any]
+    ) -> Any:
+        if not isinstance(data, dict) or not data.get("_links"):
+            return data
+        embedded: dict[str, Any] = {}
+        for rel, links in data["_links"].items():
+            if isinstance(embed, list) and rel not in embed:
+                continue
+            embeds: list[Any] = []
+            for item in links:
+                if not item.get("embeddable"):
+                    embeds.append([])
+                    continue
+                href = item["href"]
+                if href not in cache:
+                    sub = self.request_from_url(href, request)
+                    if sub is None:
+                        embeds.append([])
+                        continue
+                    if not sub.query.get("context"):
+                        sub.query["context"] = "embed"
+                    if not sub.query.get("per_page"):
+                        try:
+                            _route, endpoint = self.match(sub)
+                            maximum = endpoint.args.get("per_page", {}).get("maximum")
+                            if maximum is not None:
+                                sub.query["per_page"] = int(maximum)
+                        except RestException:
+                            pass
+                    sub_response = self.dispatch(sub)
+                    cache[href] = self.response_to_data(sub_response, sub, False)
+                embeds.append(cache[href])
+            if any(e for e in embeds):
+                embedded[rel] = embeds
+        if embedded:
+            data["_embedded"] = embedded
+        return data
+
+    def envelope(self, response: Response, request: Request, embed: bool | list[str]) -> Response:
+        body = self.response_to_data(response, request, embed)
+        data = {"body": body, "status": response.status, "headers": dict(response.headers)}
+        return Response(data=data, status=200)
+
+    @staticmethod
+    def valid_jsonp(callback: str) -> bool:
+        return bool(_JSONP.match(callback))
+
+
+ErrorFactory = Callable[[str, str, int], Response]
+__all__ = ["Server", "error_response", "parse_embed", "wp_parse_list"]

@@ -1,0 +1,180 @@
+"""The WSGI edge: HTTP in, WordPress's REST answer out (WP_REST_Server::serve_request).
+
+Requests reach the API at `/wp-json/…` or as `?rest_route=…`; everything else is answered by
+the optional site handler (uploads, feeds) or WordPress's 404.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
+
+import orjson
+
+from pressbox.rest.errors import RestException, error_response
+from pressbox.rest.jsonenc import encode
+from pressbox.rest.message import Request, Response
+from pressbox.rest.phpquery import parse_query
+from pressbox.rest.server import parse_embed
+
+if TYPE_CHECKING:
+    from pressbox.app import App
+
+StartResponse = Callable[[str, list[tuple[str, str]]], Any]
+
+_REASONS = {
+    200: "OK",
+    201: "Created",
+    204: "No Content",
+    301: "Moved Permanently",
+    302: "Found",
+    304: "Not Modified",
+    400: "Bad Request",
+    401: "Unauthorized",
+    403: "Forbidden",
+    404: "Not Found",
+    405: "Method Not Allowed",
+    409: "Conflict",
+    410: "Gone",
+    413: "Payload Too Large",
+    500: "Internal Server Error",
+    501: "Not Implemented",
+}
+ALLOW_HEADERS = "Authorization, X-WP-Nonce, Content-Disposition, Content-MD5, Content-Type"
+EXPOSE_HEADERS = "X-WP-Total, X-WP-TotalPages, Link"
+MAX_BODY = 64 * 1024 * 1024
+
+
+class HeaderList:
+    """Ordered headers with PHP `header()` semantics: replacing a name moves it to the end."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[str, str]] = []
+
+    def set(self, name: str, value: str) -> None:
+        low = name.lower()
+        self.items = [(k, v) for k, v in self.items if k.lower() != low]
+        self.items.append((name, value))
+
+    def add(self, name: str, value: str) -> None:
+        self.items.append((name, value))
+
+
+def _rest_route(environ: dict[str, Any], query: dict[str, Any]) -> str | None:
+    path = environ.get("PATH_INFO", "/") or "/"
+    try:
+        path = path.encode("latin-1").decode("utf-8")
+    except (UnicodeDecodeError, UnicodeEncodeError):
+        pass
+    if path == "/wp-json" or path.startswith("/wp-json/"):
+        route = path[len("/wp-json") :]
+        route = route.rstrip("/") or "/"
+        return route
+    if "rest_route" in query and isinstance(query["rest_route"], str):
+        route = query["rest_route"].rstrip("/") or "/"
+        return route if route.startswith("/") else "/" + route
+    return None
+
+
+class WSGIApp:
+    """The WSGI callable for one `App`."""
+
+    def __init__(self, app: App, fallback: Callable[[dict[str, Any], StartResponse], Iterable[bytes]] | None = None) -> None:
+        self.app = app
+        self.fallback = fallback
+
+    def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        query_string = environ.get("QUERY_STRING", "")
+        query = parse_query(query_string)
+        route = _rest_route(environ, query)
+        if route is None:
+            if self.fallback is not None:
+                return self.fallback(environ, start_response)
+            route = "/__not_rest__"
+        status, headers, body = self.serve(environ, route, query)
+        start_response(f"{status} {_REASONS.get(status, 'Unknown')}", headers)
+        return [body]
+
+    def serve(self, environ: dict[str, Any], route: str, query: dict[str, Any]) -> tuple[int, list[tuple[str, str]], bytes]:
+        method = environ.get("REQUEST_METHOD", "GET").upper()
+        headers = HeaderList()
+        jsonp = query.get("_jsonp")
+        content_type = "application/javascript" if jsonp else "application/json"
+        headers.set("Content-Type", f"{content_type}; charset=UTF-8")
+        headers.set("X-Robots-Tag", "noindex")
+        headers.set("Link", f'<{self.app.server.rest_url("")}>; rel="https://api.w.org/"')
+        headers.set("X-Content-Type-Options", "nosniff")
+        if jsonp is not None and not (isinstance(jsonp, str) and self.app.server.valid_jsonp(jsonp)):
+            body = encode(error_response("rest_callback_invalid", "Invalid JSONP callback function.", {"status": 400}).data)
+            return 400, headers.items, body
+        request_headers = {k[5:].replace("_", "-").lower(): v for k, v in environ.items() if k.startswith("HTTP_")}
+        if environ.get("CONTENT_TYPE"):
+            request_headers["content-type"] = environ["CONTENT_TYPE"]
+        request = Request(method=method, route=route, query=query, headers=request_headers)
+        if "_method" in query and isinstance(query["_method"], str):
+            request.method = query["_method"].upper()
+        elif "x-http-method-override" in request_headers:
+            request.method = request_headers["x-http-method-override"].upper()
+        headers.set("Access-Control-Expose-Headers", EXPOSE_HEADERS)
+        headers.set("Access-Control-Allow-Headers", ALLOW_HEADERS)
+        try:
+            self._read_body(environ, request)
+            self.app.authenticate(request)
+            response = self.app.server.dispatch(request)
+        except RestException as exc:
+            response = exc.to_response()
+        embed: bool | list[str] = parse_embed(query["_embed"]) if "_embed" in query else False
+        if "_envelope" in query:
+            response = self.app.server.envelope(response, request, embed)
+            embed = False
+            enveloped = True
+        else:
+            enveloped = False
+        for name, value in response.headers.items():
+            headers.set(name, value)
+        origin = request_headers.get("origin")
+        if origin:
+            headers.set("Access-Control-Allow-Origin", origin)
+            headers.set("Access-Control-Allow-Methods", "OPTIONS, GET, POST, PUT, PATCH, DELETE")
+            headers.set("Access-Control-Allow-Credentials", "true")
+            headers.add("Vary", "Origin")
+        elif method == "GET" and not (request.user and request.user.id):
+            headers.add("Vary", "Origin")
+        if method == "HEAD":
+            return response.status, headers.items, b""
+        data = response.data if enveloped else self.app.server.response_to_data(response, request, embed)
+        if response.status == 204 or data is None:
+            return response.status, headers.items, b""
+        body = encode(data, pretty="_pretty" in query)
+        if jsonp:
+            body = b"/**/" + str(jsonp).encode() + b"(" + body + b")"
+        return response.status, headers.items, body
+
+    @staticmethod
+    def _read_body(environ: dict[str, Any], request: Request) -> None:
+        try:
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length <= 0:
+            return
+        if length > MAX_BODY:
+            raise RestException("rest_upload_too_large", "The request body is too large.", 413)
+        raw = environ["wsgi.input"].read(length)
+        request.raw_body = raw
+        ctype = request.headers.get("content-type", "")
+        if ctype.startswith("application/json"):
+            try:
+                parsed = orjson.loads(raw) if raw.strip() else None
+            except orjson.JSONDecodeError:
+                raise RestException(
+                    "rest_invalid_json", "Invalid JSON body passed.", 400, json_error_code=4, json_error_message="Syntax error"
+                ) from None
+            request.json = parsed if isinstance(parsed, dict) else {}
+        elif ctype.startswith("application/x-www-form-urlencoded"):
+            request.body = parse_query(raw.decode("utf-8", "replace"))
+
+
+def _unquote(value: str) -> str:
+    return unquote(value)

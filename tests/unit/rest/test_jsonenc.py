@@ -1,0 +1,31 @@
+import json
+
+import pytest
+
+from pressbox.rest.jsonenc import encode
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ({"a": "http://x/y"}, b'{"a":"http:\\/\\/x\\/y"}'),
+        ("caf\u00e9", b'"caf\\u00e9"'),
+        ("\u2019", b'"\\u2019"'),
+        ("\U0001f600", b'"\\ud83d\\ude00"'),
+        ([], b"[]"),
+        ({}, b"{}"),
+        ({"n": None, "t": True, "i": 3, "f": 1.5}, b'{"n":null,"t":true,"i":3,"f":1.5}'),
+        ("tab\there", b'"tab\\there"'),
+    ],
+)
+def test_encode_like_wp_json_encode(value: object, expected: bytes) -> None:
+    assert encode(value) == expected
+
+
+def test_encode_round_trips() -> None:
+    value = {"title": "Español “smart” \U0001f600 </script>", "list": [1, 2.25, "x/y"]}
+    assert json.loads(encode(value)) == value
+
+
+def test_pretty_uses_four_spaces() -> None:
+    assert encode({"a": [1]}, pretty=True) == b'{\n    "a": [\n        1\n    ]\n}'
