@@ -14,9 +14,8 @@ from pressbox.content.render import Renderer
 from pressbox.endpoints.index import IndexController
 from pressbox.endpoints.posts import PostsController
 from pressbox.endpoints.routes_posts import register_post_routes
-from pressbox.registry.post_types import PostTypeRegistry
-from pressbox.registry.statuses import PostStatusRegistry
-from pressbox.registry.taxonomies import TaxonomyRegistry
+from pressbox.endpoints.revisions import AutosavesController, RevisionsController
+from pressbox.registry import core_registries
 from pressbox.rest.routes import Registry
 from pressbox.rest.server import Server
 from pressbox.schema.site_schemas import SiteSchemas
@@ -26,6 +25,10 @@ from pressbox.store.site import Site
 from pressbox.store.terms_store import TermsStore
 
 
+# The post types whose routes this version serves.
+SERVED_POST_TYPES = ("post", "page")
+
+
 class App:
     """One site, ready to serve."""
 
@@ -33,9 +36,10 @@ class App:
         self.settings = settings
         self.db = db or Database(settings.database_url, settings.table_prefix)
         self.site = Site(self.db, settings.site_url)
-        self.post_types = PostTypeRegistry.core()
-        self.post_statuses = PostStatusRegistry.core()
-        self.taxonomies = TaxonomyRegistry.core()
+        self.registries = core_registries()
+        self.post_types = self.registries.post_types
+        self.post_statuses = self.registries.statuses
+        self.taxonomies = self.registries.taxonomies
         self.schemas = SiteSchemas(self)
         self.auth = Authorizer()
         self.renderer = Renderer(self)
@@ -53,11 +57,19 @@ class App:
         for ns in namespaces:
             index.register_namespace(ns)
         for post_type in self.post_types.in_rest():
-            if post_type.name not in ("post", "page"):
+            if post_type.name not in SERVED_POST_TYPES:
                 continue
             controller = PostsController(self, post_type)
             self.controllers[post_type.name] = controller
-            register_post_routes(self, controller)
+            register_post_routes(
+                self,
+                post_type,
+                {
+                    "WP_REST_Posts_Controller": controller,
+                    "WP_REST_Revisions_Controller": RevisionsController(self, controller),
+                    "WP_REST_Autosaves_Controller": AutosavesController(self, controller),
+                },
+            )
 
     def rest_base_for(self, post_type: str) -> str:
         pt = self.post_types.get(post_type)
@@ -74,3 +86,13 @@ class App:
 
     def site_icon_url(self) -> str:
         return ""
+
+    def authenticate(self, request: Any) -> None:
+        """Resolve the request's user (anonymous until application passwords are wired)."""
+        request.user = None
+
+    def site_handler(self) -> Any:
+        """The WSGI handler for everything outside the REST API."""
+        from pressbox.site_http import SiteHandler
+
+        return SiteHandler(self)

@@ -204,7 +204,7 @@ def _class_list(
     if _int(pmeta.get("_thumbnail_id")) and post.post_type != "attachment" and not password_required:
         classes.append("has-post-thumbnail")
     classes.append("hentry")
-    for tax in ctl.app.taxonomies.public():
+    for tax in (t for t in ctl.app.taxonomies if t.public):
         if post.post_type not in tax.object_type:
             continue
         for term in pterms.get(tax.name, []):
@@ -255,7 +255,7 @@ def _add_links(
         media = app.site.post(thumb)
         if media is not None and (media.post_status == "publish" or media.post_status == "inherit"):
             response.add_link(
-                "https://api.w.org/featuredmedia", url(f"wp/v2/{app.rest_base_for(media.post_type)}/{thumb}"), embeddable=True
+                "https://api.w.org/featuredmedia", url(f"{app.rest_base_for(media.post_type)}/{thumb}"), embeddable=True
             )
     if post.post_type not in ("attachment", "nav_menu_item", "revision"):
         response.add_link("https://api.w.org/attachment", url(f"wp/v2/media?parent={post.id}"))

@@ -7,7 +7,9 @@ import math
 import re
 from typing import TYPE_CHECKING, Any
 
+from pressbox.auth.current import current_user
 from pressbox.content.context import PostData
+from pressbox.schema.errors import RestError
 from pressbox.rest.controller import fields_for_response, filter_by_context
 from pressbox.rest.errors import RestException
 from pressbox.rest.fields import is_field_included
@@ -107,16 +109,102 @@ class PostsController:
                 return self.check_read_permission(parent, request)
         return post.post_status == "inherit"
 
+    def _forbid(self, code: str, message: str, request: Request) -> RestException:
+        return RestException(code, message, self.app.server.authorization_required_code(request))
+
     def create_item_permissions_check(self, request: Request) -> bool:
-        return self.app.auth.can(request.user, self.post_type.cap["create_posts"])
+        if request.get("id"):
+            raise RestException("rest_post_exists", "Cannot create existing post.", 400)
+        user, cap = request.user, self.post_type.cap
+        author = request.get("author")
+        if author and (user is None or user.id != author) and not self.app.auth.can(user, cap["edit_others_posts"]):
+            raise self._forbid("rest_cannot_edit_others", "Sorry, you are not allowed to create posts as this user.", request)
+        if request.get("sticky") and not (
+            self.app.auth.can(user, cap["edit_others_posts"]) or self.app.auth.can(user, cap["publish_posts"])
+        ):
+            raise self._forbid("rest_cannot_assign_sticky", "Sorry, you are not allowed to make posts sticky.", request)
+        if not self.app.auth.can(user, cap["create_posts"]):
+            raise self._forbid("rest_cannot_create", "Sorry, you are not allowed to create posts as this user.", request)
+        return True
 
     def update_item_permissions_check(self, request: Request) -> bool:
         post = self.get_post(request.get("id"))
-        return self.app.auth.can_edit_post(request.user, post)
+        user, cap = request.user, self.post_type.cap
+        if not self.app.auth.can_edit_post(user, post):
+            raise self._forbid("rest_cannot_edit", "Sorry, you are not allowed to edit this post.", request)
+        author = request.get("author")
+        if author and (user is None or user.id != author) and not self.app.auth.can(user, cap["edit_others_posts"]):
+            raise self._forbid("rest_cannot_edit_others", "Sorry, you are not allowed to update posts as this user.", request)
+        if request.get("sticky") and not (
+            self.app.auth.can(user, cap["edit_others_posts"]) or self.app.auth.can(user, cap["publish_posts"])
+        ):
+            raise self._forbid("rest_cannot_assign_sticky", "Sorry, you are not allowed to make posts sticky.", request)
+        return True
 
     def delete_item_permissions_check(self, request: Request) -> bool:
         post = self.get_post(request.get("id"))
-        return self.app.auth.can_delete_post(request.user, post)
+        if not self.app.auth.can_delete_post(request.user, post):
+            raise self._forbid("rest_cannot_delete", "Sorry, you are not allowed to delete this post.", request)
+        return True
+
+    # -- argument callbacks -----------------------------------------------------------------
+
+    def sanitize_post_statuses(self, statuses: Any, params: Any, name: str) -> Any:
+        """Statuses other than the default need the right to edit (or read private) posts."""
+        from pressbox.schema.predicates import wp_parse_list
+        from pressbox.schema.sanitize import rest_validate_request_arg
+        from pressbox.wxr.slugs import sanitize_title
+
+        values = list(dict.fromkeys(sanitize_title(str(v)) for v in wp_parse_list(statuses)))
+        default = params.args.get("status", {}).get("default")
+        user = current_user.get()
+        for status in values:
+            if status == default:
+                continue
+            allowed = self.app.auth.can(user, self.post_type.cap["edit_posts"]) or (
+                status == "private" and self.app.auth.can(user, self.post_type.cap["read_private_posts"])
+            )
+            if not allowed:
+                return RestError("rest_forbidden_status", "Status is forbidden.", {"status": 403 if user and user.id else 401})
+            result = rest_validate_request_arg(status, params, name)
+            if isinstance(result, RestError):
+                return result
+        return values
+
+    def sanitize_slug(self, slug: Any, params: Any, name: str) -> Any:
+        from pressbox.wxr.slugs import sanitize_title
+
+        return sanitize_title(str(slug))
+
+    def check_status(self, status: Any, params: Any, name: str) -> Any:
+        from pressbox.schema.sanitize import rest_validate_request_arg
+
+        result = rest_validate_request_arg(status, params, name)
+        if isinstance(result, RestError):
+            return result
+        if status == "private" and not self.app.auth.can(current_user.get(), self.post_type.cap["publish_posts"]):
+            return RestError(
+                "rest_cannot_publish", "Sorry, you are not allowed to create private posts in this post type.",
+                {"status": 403 if current_user.get() else 401},
+            )
+        return True
+
+    def check_template(self, template: Any, params: Any, name: str) -> Any:
+        if not template:
+            return True
+        allowed = self.app.registries.page_templates(self.post_type.name)
+        if template in allowed:
+            return True
+        return RestError(
+            "rest_invalid_param",
+            f"Invalid template. Must be one of: {', '.join(allowed)}",
+            {"status": 400},
+        )
+
+    def check_meta_is_array(self, value: Any, params: Any, name: str) -> Any:
+        if not isinstance(value, dict | list):
+            return False
+        return True
 
     # -- collection -------------------------------------------------------------------------
 

@@ -46,7 +46,8 @@ def _intersect(data: Any, tree: Tree) -> Any:
             out[key] = _intersect(value, want)
         else:
             out[key] = value
-    return out
+    # An empty PHP array is encoded as `[]`.
+    return out if out else []
 
 
 def filter_fields(data: Any, tree: Tree) -> Any:

@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from pressbox.auth.users import CurrentUser
+    from pressbox.schema.args import RequestParams
     from pressbox.rest.routes import Endpoint
-
-_UNSET = object()
-
 
 @dataclass
 class Request:
     """A REST request: method, route, and parameters from every source.
 
-    Parameter lookup follows WP_REST_Request::get_parameter_order(): JSON body, then form body,
-    then query, then URL, then defaults (GET requests skip the bodies).
+    Until the route is matched, parameters come from the raw sources; afterwards from the
+    validated and sanitised `params` (WP_REST_Request's sources in its parameter order).
     """
 
     method: str
@@ -27,33 +24,29 @@ class Request:
     body: dict[str, Any] = field(default_factory=dict)
     json: dict[str, Any] | None = None
     url_params: dict[str, Any] = field(default_factory=dict)
-    defaults: dict[str, Any] = field(default_factory=dict)
     headers: dict[str, str] = field(default_factory=dict)  # lower-case names
     raw_body: bytes = b""
     files: dict[str, Any] = field(default_factory=dict)
     endpoint: Endpoint | None = None
     user: CurrentUser | None = None
-    # Sanitised values of registered args overwrite the raw ones here.
-    _overrides: dict[str, Any] = field(default_factory=dict)
-
-    def _sources(self) -> Iterator[Mapping[str, Any]]:
-        yield self._overrides
-        if self.method not in ("GET", "HEAD"):
-            if self.json is not None:
-                yield self.json
-            yield self.body
-        yield self.query
-        yield self.url_params
-        yield self.defaults
+    params: RequestParams | None = None
+    # Rendering state shared with embedded requests (pressbox.content.render.RenderSession).
+    render_session: Any = None
 
     def get(self, name: str, default: Any = None) -> Any:
-        for source in self._sources():
-            if name in source:
+        """get_param(): the first non-null value by priority."""
+        if self.params is not None:
+            value = self.params.get_param(name)
+            return default if value is None else value
+        for source in (self.json or {}, self.body, self.query, self.url_params):
+            if source.get(name) is not None:
                 return source[name]
         return default
 
     def has(self, name: str) -> bool:
-        return any(name in source for source in self._sources())
+        if self.params is not None:
+            return self.params.has_param(name)
+        return any(name in s for s in (self.json or {}, self.body, self.query, self.url_params))
 
     def __getitem__(self, name: str) -> Any:
         return self.get(name)
@@ -62,14 +55,10 @@ class Request:
         return self.has(name)
 
     def set(self, name: str, value: Any) -> None:
-        self._overrides[name] = value
-
-    def params(self) -> dict[str, Any]:
-        """Every parameter, resolved by priority (WP_REST_Request::get_params)."""
-        merged: dict[str, Any] = {}
-        for source in reversed(list(self._sources())):
-            merged.update(source)
-        return merged
+        if self.params is not None:
+            self.params.set_param(name, value)
+        else:
+            self.query[name] = value
 
     def header(self, name: str) -> str | None:
         return self.headers.get(name.lower())

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
+from pressbox.auth.current import current_user
 from pressbox.rest.errors import RestException, error_response, forbidden, no_route
 from pressbox.rest.fields import filter_fields, parse_fields
 from pressbox.rest.message import Request, Response
@@ -78,6 +79,7 @@ class Server:
             route, endpoint = self.match(request)
         except RestException as exc:
             return self._post_dispatch(exc.to_response(), request)
+        token = current_user.set(request.user)
         try:
             check_params(request, endpoint.args)
             if not endpoint.permission(request):
@@ -86,6 +88,8 @@ class Server:
             response = result if isinstance(result, Response) else Response(data=result)
         except RestException as exc:
             response = exc.to_response()
+        finally:
+            current_user.reset(token)
         response.matched_route = route.pattern
         response.matched_endpoint = endpoint
         return self._post_dispatch(response, request)
@@ -143,7 +147,12 @@ class Server:
         parts = urlsplit(url)
         route = url[len(self.rest_root) :].split("?", 1)[0] or "/"
         return Request(
-            method="GET", route=route, query=parse_query(parts.query), user=like.user, headers=like.headers
+            method="GET",
+            route=route,
+            query=parse_query(parts.query),
+            user=like.user,
+            headers=like.headers,
+            render_session=like.render_session,
         )
 
     def links_data(self, response: Response, request: Request) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from urllib.parse import unquote
 
 import orjson
 
-from pressbox.rest.errors import RestException, error_response
+from pressbox.rest.errors import RestException
 from pressbox.rest.jsonenc import encode
 from pressbox.rest.message import Request, Response
 from pressbox.rest.phpquery import parse_query
@@ -106,7 +106,8 @@ class WSGIApp:
         headers.set("Link", f'<{self.app.server.rest_url("")}>; rel="https://api.w.org/"')
         headers.set("X-Content-Type-Options", "nosniff")
         if jsonp is not None and not (isinstance(jsonp, str) and self.app.server.valid_jsonp(jsonp)):
-            body = encode(error_response("rest_callback_invalid", "Invalid JSONP callback function.", {"status": 400}).data)
+            # WP_REST_Server::json_error: code and message only.
+            body = encode({"code": "rest_callback_invalid", "message": "Invalid JSONP callback function."})
             return 400, headers.items, body
         request_headers = {k[5:].replace("_", "-").lower(): v for k, v in environ.items() if k.startswith("HTTP_")}
         if environ.get("CONTENT_TYPE"):

@@ -1,0 +1,354 @@
+"""Read access to one WordPress site: options, posts, meta, terms, users, permalinks.
+
+Queries batch by id lists so a page of posts costs a fixed number of round trips. The same
+object serves the rendering steps as their `ContentData`.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, func, select
+
+from pressbox.content.context import Attachment, PostData
+from pressbox.store.db import Database
+from pressbox.store.phpserialize import maybe_unserialize
+
+OPTIONS_TTL = 2.0  # seconds; PHP WordPress may change options behind our back
+_POST_FIELDS = tuple(PostData.__dataclass_fields__)
+_COLUMN_OF = {"id": "ID"}
+
+
+def _row_to_post(row: Any) -> PostData:
+    m = row._mapping
+    return PostData(**{f: m[_COLUMN_OF.get(f, f)] for f in _POST_FIELDS})
+
+
+class Site:
+    """Data access for one site; cheap to create per request, shares the option cache."""
+
+    def __init__(self, db: Database, site_url: str | None = None) -> None:
+        self.db = db
+        self.t = db.tables
+        self._site_url = site_url.rstrip("/") if site_url else None
+        self._options: dict[str, Any] = {}
+        self._options_at = 0.0
+        self._decoded: dict[str, Any] = {}
+        self._version: tuple[Any, ...] = ()
+        self._version_at = 0.0
+
+    @property
+    def conn(self) -> Connection:
+        return self.db.conn()
+
+    # -- options ----------------------------------------------------------------------------
+
+    def _load_options(self) -> None:
+        o = self.t.options.c
+        rows = self.conn.execute(select(o.option_name, o.option_value)).all()
+        self._options = {name: value for name, value in rows}
+        self._decoded: dict[str, Any] = {}
+        self._options_at = time.monotonic()
+
+    def option(self, name: str, default: Any = None) -> Any:
+        if time.monotonic() - self._options_at > OPTIONS_TTL:
+            self._load_options()
+        if name in self._decoded:
+            return self._decoded[name]
+        raw = self._options.get(name)
+        if raw is None:
+            return default
+        value = maybe_unserialize(raw)
+        self._decoded[name] = value
+        return value
+
+    def home_url(self) -> str:
+        if self._site_url:
+            return self._site_url
+        return str(self.option("home", "")).rstrip("/")
+
+    def site_url(self) -> str:
+        if self._site_url:
+            return self._site_url
+        return str(self.option("siteurl", "")).rstrip("/")
+
+    def uploads_base_url(self) -> str:
+        path = self.option("upload_url_path") or ""
+        if path:
+            return str(path).rstrip("/")
+        return self.site_url() + "/wp-content/uploads"
+
+    def sticky_posts(self) -> list[int]:
+        value = self.option("sticky_posts", [])
+        if isinstance(value, dict):
+            value = list(value.values())
+        if not isinstance(value, list):
+            return []
+        out = []
+        for v in value:
+            try:
+                out.append(int(v))
+            except (TypeError, ValueError):
+                continue
+        return out
+
+    def data_version(self) -> tuple[Any, ...]:
+        """Changes whenever posts, comments or options change (checked at most once a second).
+
+        Rendered HTML may depend on other posts (latest posts, synced patterns) or comments,
+        so cached renders are keyed by this as well as by the post itself.
+        """
+        now = time.monotonic()
+        if now - self._version_at < 1.0 and self._version:
+            return self._version
+        p, c = self.t.posts.c, self.t.comments.c
+        posts = self.conn.execute(select(func.max(p.post_modified_gmt), func.count(), func.max(p.ID))).one()
+        comments = self.conn.execute(select(func.max(c.comment_ID), func.count())).one()
+        self._version = (*posts, *comments, self._options_at)
+        self._version_at = now
+        return self._version
+
+    # -- posts ------------------------------------------------------------------------------
+
+    def posts(self, ids: Iterable[int]) -> dict[int, PostData]:
+        ids = list(dict.fromkeys(ids))
+        if not ids:
+            return {}
+        p = self.t.posts
+        rows = self.conn.execute(select(p).where(p.c.ID.in_(ids))).all()
+        return {row._mapping["ID"]: _row_to_post(row) for row in rows}
+
+    def post(self, post_id: int) -> PostData | None:
+        return self.posts([post_id]).get(post_id)
+
+    def meta(self, ids: Iterable[int], keys: Sequence[str] | None = None) -> dict[int, dict[str, list[str]]]:
+        """Post meta of many posts: id → key → values in meta_id order."""
+        ids = list(dict.fromkeys(ids))
+        out: dict[int, dict[str, list[str]]] = {i: {} for i in ids}
+        if not ids:
+            return out
+        m = self.t.postmeta.c
+        stmt = select(m.post_id, m.meta_key, m.meta_value).where(m.post_id.in_(ids))
+        if keys is not None:
+            stmt = stmt.where(m.meta_key.in_(keys))
+        for post_id, key, value in self.conn.execute(stmt.order_by(m.meta_id)).all():
+            out[post_id].setdefault(key, []).append(value)
+        return out
+
+    def post_meta(self, post_id: int, key: str) -> Any:
+        values = self.meta([post_id], [key])[post_id].get(key)
+        return maybe_unserialize(values[0]) if values else None
+
+    def revisions(self, ids: Iterable[int]) -> dict[int, tuple[int, int]]:
+        """wp_get_latest_revision_id_and_total_count for many posts: id → (count, latest id)."""
+        ids = list(ids)
+        p = self.t.posts.c
+        rows = self.conn.execute(
+            select(p.post_parent, p.ID)
+            .where(p.post_parent.in_(ids), p.post_type == "revision", p.post_status == "inherit")
+            .order_by(p.post_date.desc(), p.ID.desc())
+        ).all()
+        out: dict[int, tuple[int, int]] = {}
+        for parent, rid in rows:
+            count, latest = out.get(parent, (0, rid))
+            out[parent] = (count + 1, latest)
+        return out
+
+    def post_terms(self, ids: Iterable[int], taxonomies: Sequence[str]) -> dict[int, dict[str, list[dict[str, Any]]]]:
+        """get_the_terms for many posts: id → taxonomy → terms ordered by name."""
+        ids = list(ids)
+        out: dict[int, dict[str, list[dict[str, Any]]]] = {i: {} for i in ids}
+        if not ids or not taxonomies:
+            return out
+        tr, tt, te = self.t.term_relationships.c, self.t.term_taxonomy.c, self.t.terms.c
+        rows = self.conn.execute(
+            select(tr.object_id, tt.taxonomy, te.term_id, te.name, te.slug, tt.term_taxonomy_id, tt.parent)
+            .select_from(
+                self.t.term_relationships.join(self.t.term_taxonomy, tr.term_taxonomy_id == tt.term_taxonomy_id).join(
+                    self.t.terms, te.term_id == tt.term_id
+                )
+            )
+            .where(tr.object_id.in_(ids), tt.taxonomy.in_(taxonomies))
+        ).all()
+        for object_id, taxonomy, term_id, name, slug, ttid, parent in rows:
+            out[object_id].setdefault(taxonomy, []).append(
+                {"term_id": term_id, "name": name, "slug": slug, "term_taxonomy_id": ttid, "parent": parent}
+            )
+        for by_tax in out.values():
+            for terms in by_tax.values():
+                terms.sort(key=lambda t: (sort_key(t["name"]), t["term_id"]))
+        return out
+
+    def term_taxonomy_ids(self, taxonomy: str, term_ids: Sequence[int], include_children: bool) -> list[int]:
+        """Resolve term ids of a taxonomy to term_taxonomy ids, optionally with descendants."""
+        tt = self.t.term_taxonomy.c
+        rows = self.conn.execute(
+            select(tt.term_id, tt.term_taxonomy_id, tt.parent).where(tt.taxonomy == taxonomy)
+        ).all()
+        by_term = {term_id: (ttid, parent) for term_id, ttid, parent in rows}
+        wanted = [t for t in term_ids if t in by_term]
+        if include_children:
+            children: dict[int, list[int]] = {}
+            for term_id, (_ttid, parent) in by_term.items():
+                children.setdefault(parent, []).append(term_id)
+            stack = list(wanted)
+            seen = set(wanted)
+            while stack:
+                for child in children.get(stack.pop(), []):
+                    if child not in seen:
+                        seen.add(child)
+                        wanted.append(child)
+                        stack.append(child)
+        return [by_term[t][0] for t in wanted]
+
+    # -- permalinks -------------------------------------------------------------------------
+
+    def permalinks(self, posts: Iterable[PostData]) -> dict[int, str]:
+        return {p.id: self.permalink_of(p) for p in posts}
+
+    def permalink(self, post_id: int) -> str:
+        post = self.post(post_id)
+        return self.permalink_of(post) if post else ""
+
+    def permalink_of(self, post: PostData) -> str:
+        """get_permalink for posts, pages and attachments with the site's structure."""
+        home = self.home_url()
+        structure = str(self.option("permalink_structure", "") or "")
+        if post.post_type == "page":
+            return self._page_link(post, home, bool(structure))
+        if post.post_type == "attachment":
+            return self._attachment_link(post, home, bool(structure))
+        if post.post_type != "post":
+            return f"{home}/?{post.post_type}={post.post_name}" if post.post_name else f"{home}/?p={post.id}"
+        draft_like = post.post_status in ("draft", "pending", "auto-draft", "future")
+        if not structure or draft_like:
+            return f"{home}/?p={post.id}"
+        return home + self._expand(structure, post)
+
+    def _expand(self, structure: str, post: PostData) -> str:
+        date = _parse_date(post.post_date)
+        values = {
+            "%year%": f"{date.year:04d}",
+            "%monthnum%": f"{date.month:02d}",
+            "%day%": f"{date.day:02d}",
+            "%hour%": f"{date.hour:02d}",
+            "%minute%": f"{date.minute:02d}",
+            "%second%": f"{date.second:02d}",
+            "%postname%": post.post_name,
+            "%post_id%": str(post.id),
+        }
+        out = structure
+        if "%category%" in out:
+            out = out.replace("%category%", self._category_path(post.id))
+        if "%author%" in out:
+            out = out.replace("%author%", self._author_nicename(post.post_author))
+        for tag, value in values.items():
+            out = out.replace(tag, value)
+        return out
+
+    def _category_path(self, post_id: int) -> str:
+        terms = self.post_terms([post_id], ["category"])[post_id].get("category", [])
+        if not terms:
+            return "uncategorized"
+        terms.sort(key=lambda t: t["term_id"])
+        return str(terms[0]["slug"])
+
+    def _author_nicename(self, user_id: int) -> str:
+        u = self.t.users.c
+        value = self.conn.execute(select(u.user_nicename).where(u.ID == user_id)).scalar()
+        return str(value or "")
+
+    def page_uri(self, page: PostData) -> str:
+        """get_page_uri: the slugs of the page and its ancestors."""
+        parts = [page.post_name]
+        parent = page.post_parent
+        seen = {page.id}
+        while parent and parent not in seen:
+            seen.add(parent)
+            row = self.post(parent)
+            if row is None:
+                break
+            parts.append(row.post_name)
+            parent = row.post_parent
+        return "/".join(reversed(parts))
+
+    def _page_link(self, post: PostData, home: str, pretty: bool) -> str:
+        if int(self.option("page_on_front", 0) or 0) == post.id and self.option("show_on_front") == "page":
+            return home + "/"
+        draft_like = post.post_status in ("draft", "pending", "auto-draft")
+        if not pretty or draft_like:
+            return f"{home}/?page_id={post.id}"
+        return f"{home}/{self.page_uri(post)}/"
+
+    def _attachment_link(self, post: PostData, home: str, pretty: bool) -> str:
+        parent = self.post(post.post_parent) if post.post_parent else None
+        if pretty and parent is not None and parent.post_status != "trash":
+            base = self.permalink_of(parent).rstrip("/")
+            name = post.post_name if not post.post_name.isdigit() else f"attachment/{post.post_name}"
+            return f"{base}/{name}/"
+        if pretty and post.post_name:
+            return f"{home}/{post.post_name}/"
+        return f"{home}/?attachment_id={post.id}"
+
+    # -- rendering data (ContentData) -------------------------------------------------------
+
+    def attachment(self, attachment_id: int) -> Attachment | None:
+        found = self.attachments([attachment_id])
+        return found.get(attachment_id)
+
+    def attachments(self, ids: Iterable[int]) -> dict[int, Attachment]:
+        posts = {i: p for i, p in self.posts(ids).items() if p.post_type == "attachment"}
+        meta = self.meta(posts, ["_wp_attached_file", "_wp_attachment_metadata", "_wp_attachment_image_alt"])
+        out = {}
+        for i, post in posts.items():
+            m = meta[i]
+            raw_meta = m.get("_wp_attachment_metadata", [""])[0]
+            decoded = maybe_unserialize(raw_meta) if raw_meta else {}
+            out[i] = Attachment(
+                post=post,
+                file=m.get("_wp_attached_file", [""])[0],
+                metadata=decoded if isinstance(decoded, dict) else {},
+                alt=m.get("_wp_attachment_image_alt", [""])[0],
+            )
+        return out
+
+    def attachments_of(self, parent_id: int) -> Sequence[Attachment]:
+        p = self.t.posts.c
+        ids = self.conn.execute(
+            select(p.ID)
+            .where(p.post_parent == parent_id, p.post_type == "attachment", p.post_mime_type.like("image/%"))
+            .order_by(p.menu_order.asc(), p.ID.asc())
+        ).scalars()
+        found = self.attachments(list(ids))
+        return [found[i] for i in found]
+
+    def recent_posts(self, count: int, **filters: Any) -> Sequence[PostData]:
+        p = self.t.posts.c
+        order = filters.get("order", "desc")
+        orderby = {"title": p.post_title, "date": p.post_date}.get(filters.get("orderby", "date"), p.post_date)
+        stmt = select(p.ID).where(p.post_type == filters.get("post_type", "post"), p.post_status == "publish")
+        if filters.get("exclude_password"):
+            stmt = stmt.where(p.post_password == "")
+        stmt = stmt.order_by(orderby.asc() if order == "asc" else orderby.desc()).limit(count)
+        ids = list(self.conn.execute(stmt).scalars())
+        found = self.posts(ids)
+        return [found[i] for i in ids if i in found]
+
+
+def _parse_date(value: str) -> datetime:
+    try:
+        return datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
+    except ValueError:
+        return datetime(1970, 1, 1)
+
+
+def sort_key(value: str) -> str:
+    """An approximation of MySQL's utf8mb4_unicode_520_ci ordering: case- and accent-blind."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", value)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
