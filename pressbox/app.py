@@ -12,6 +12,8 @@ from pressbox.auth.users import Authorizer
 from pressbox.config import Settings
 from pressbox.content.render import Renderer
 from pressbox.endpoints.index import IndexController
+from pressbox.endpoints.oembed import OEmbedController
+from pressbox.endpoints.site_health import register_site_health_routes
 from pressbox.endpoints.posts import PostsController
 from pressbox.endpoints.routes_posts import register_post_routes
 from pressbox.endpoints.revisions import AutosavesController, RevisionsController
@@ -53,9 +55,9 @@ class App:
     def _register_routes(self) -> None:
         index = IndexController(self)
         index.register()
-        namespaces = ["wp/v2"]
-        for ns in namespaces:
-            index.register_namespace(ns)
+        index.register_namespace("oembed/1.0")
+        OEmbedController(self).register()
+        index.register_namespace("wp/v2")
         for post_type in self.post_types.in_rest():
             if post_type.name not in SERVED_POST_TYPES:
                 continue
@@ -70,6 +72,9 @@ class App:
                     "WP_REST_Autosaves_Controller": AutosavesController(self, controller),
                 },
             )
+
+        index.register_namespace("wp-site-health/v1")
+        register_site_health_routes(self)
 
     def rest_base_for(self, post_type: str) -> str:
         pt = self.post_types.get(post_type)

@@ -136,7 +136,8 @@ def _prepare_one(
             data[base] = [t["term_id"] for t in pterms.get(tax.name, [])]
     if ctl.post_type.viewable and ctl.post_type.public:
         if inc("class_list", fields):
-            data["class_list"] = _class_list(ctl, post, pmeta, pterms, required)
+            # post_password_required() without the REST password filter: only a cookie counts.
+            data["class_list"] = _class_list(ctl, post, pmeta, pterms, bool(post.post_password))
     # Only the properties the schema declares for this post type are part of the answer.
     data = {k: v for k, v in data.items() if k in props}
     return ctl.context_filter(data, request)

@@ -350,9 +350,9 @@ class PostsController:
         response = Response(data=data)
         response.headers["X-WP-Total"] = str(total)
         response.headers["X-WP-TotalPages"] = str(max_pages)
-        base = add_query_arg(
-            urlencode_deep(request.query), self.app.server.rest_url(f"{self.namespace}/{self.rest_base}")
-        )
+        # get_query_params() after sanitising: `status=publish` is then `status[0]=publish`.
+        query = request.params.sources.get("GET", request.query) if request.params else request.query
+        base = add_query_arg(urlencode_deep(query), self.app.server.rest_url(f"{self.namespace}/{self.rest_base}"))
         if page > 1:
             response.link_header("prev", add_query_arg({"page": min(page - 1, max_pages)}, base))
         if max_pages > page:

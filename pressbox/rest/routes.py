@@ -149,7 +149,8 @@ class Registry:
                 arg = {k: v for k, v in opts.items() if k in arg}
                 arg["required"] = bool(opts.get("required"))
                 args[name] = arg
-            ep_data["args"] = args
+            # An empty PHP array is encoded as `[]`.
+            ep_data["args"] = args if args else []
             data["endpoints"].append(ep_data)
             if "{" not in display:
                 data["_links"] = {"self": [{"href": rest_url(display)}]}

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.pool import StaticPool
 
+from pressbox.store.collation import register_sqlite
 from pressbox.store.tables import Tables, build_tables
 
 
@@ -32,6 +33,7 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA cache_size=-32000")
     cur.execute("PRAGMA temp_store=MEMORY")
     cur.close()
+    register_sqlite(dbapi_conn)
 
 
 def make_engine(url: str) -> Engine:

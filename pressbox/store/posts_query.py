@@ -24,6 +24,7 @@ from sqlalchemy import (
     select,
 )
 
+from pressbox.store.collation import COLLATION
 from pressbox.store.tables import Tables
 
 # get_search_stopwords() for en_US.
@@ -102,8 +103,15 @@ def search_terms(s: str) -> tuple[list[str], int]:
 class QueryBuilder:
     """Builds SELECTs over one site's tables."""
 
-    def __init__(self, tables: Tables) -> None:
+    def __init__(self, tables: Tables, dialect: str = "sqlite") -> None:
         self.t = tables
+        self.dialect = dialect
+
+    def _text_order(self, col: Any) -> Any:
+        """Order text as WordPress's MySQL collation does, whatever the backend."""
+        if self.dialect == "sqlite":
+            return col.collate(COLLATION)
+        return col
 
     def _where(self, q: PostQuery) -> list[ColumnElement[bool]]:
         p = self.t.posts.c
@@ -237,6 +245,8 @@ class QueryBuilder:
             order.append(case({v: i for i, v in enumerate(q.parent_in)}, value=p.post_parent))
             return order
         col = columns.get(q.orderby, p.post_date)
+        if q.orderby in ("title", "post_title", "name", "post_name", "slug"):
+            col = self._text_order(col)
         order.append(col.desc() if desc else col.asc())
         return order
 

@@ -9,7 +9,7 @@ from pressbox.store.posts_query import PostQuery, QueryBuilder
 class PostsStore:
     def __init__(self, db: Database) -> None:
         self.db = db
-        self.builder = QueryBuilder(db.tables)
+        self.builder = QueryBuilder(db.tables, db.dialect)
 
     def find(self, q: PostQuery) -> tuple[list[int], int]:
         """The ids of the requested page, in order, and FOUND_ROWS()."""

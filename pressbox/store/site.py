@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 
 from pressbox.content.context import Attachment, PostData
+from pressbox.store.collation import collation_key
 from pressbox.store.db import Database
 from pressbox.store.phpserialize import maybe_unserialize
 
@@ -179,7 +180,7 @@ class Site:
             )
         for by_tax in out.values():
             for terms in by_tax.values():
-                terms.sort(key=lambda t: (sort_key(t["name"]), t["term_id"]))
+                terms.sort(key=lambda t: (collation_key(t["name"]), t["term_id"]))
         return out
 
     def term_taxonomy_ids(self, taxonomy: str, term_ids: Sequence[int], include_children: bool) -> list[int]:
@@ -293,6 +294,51 @@ class Site:
             return f"{home}/{post.post_name}/"
         return f"{home}/?attachment_id={post.id}"
 
+    def user_names(self, user_id: int) -> tuple[str, str] | None:
+        """(display_name, user_nicename) of a user, or None."""
+        u = self.t.users.c
+        row = self.conn.execute(select(u.display_name, u.user_nicename).where(u.ID == user_id)).first()
+        return (str(row[0]), str(row[1])) if row else None
+
+    def url_to_postid(self, url: str) -> int:
+        """url_to_postid for this site's URLs: `?p=`, `?page_id=` and pretty permalinks."""
+        from urllib.parse import parse_qs, urlsplit
+
+        home = urlsplit(self.home_url())
+        parts = urlsplit(url)
+        if parts.netloc and parts.netloc.lower().removeprefix("www.") != home.netloc.lower().removeprefix("www."):
+            return 0
+        query = parse_qs(parts.query)
+        for key in ("p", "page_id", "attachment_id"):
+            if key in query and query[key][0].isdigit():
+                return int(query[key][0])
+        path = parts.path[len(home.path) :] if parts.path.startswith(home.path) else parts.path
+        path = path.strip("/")
+        if not path:
+            return 0
+        segments = [s for s in path.split("/") if s]
+        if segments and segments[-1] == "embed":
+            segments = segments[:-1]
+        p = self.t.posts.c
+        structure = str(self.option("permalink_structure", "") or "")
+        if structure and "%postname%" in structure and segments:
+            expected = len([s for s in structure.strip("/").split("/") if s])
+            if len(segments) == expected:
+                row = self.conn.execute(
+                    select(p.ID).where(p.post_name == segments[-1], p.post_type == "post").order_by(p.ID)
+                ).first()
+                if row and self.permalink(int(row[0])).rstrip("/").endswith("/".join(segments)):
+                    return int(row[0])
+        # A page by its path of slugs.
+        rows = self.conn.execute(
+            select(p.ID).where(p.post_name == segments[-1], p.post_type.in_(["page", "attachment"]))
+        ).scalars()
+        for pid in rows:
+            page = self.post(int(pid))
+            if page is not None and self.page_uri(page) == "/".join(segments):
+                return page.id
+        return 0
+
     # -- rendering data (ContentData) -------------------------------------------------------
 
     def attachment(self, attachment_id: int) -> Attachment | None:
@@ -343,12 +389,3 @@ def _parse_date(value: str) -> datetime:
         return datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
     except ValueError:
         return datetime(1970, 1, 1)
-
-
-def sort_key(value: str) -> str:
-    """An approximation of MySQL's utf8mb4_unicode_520_ci ordering: case- and accent-blind."""
-    import unicodedata
-
-    decomposed = unicodedata.normalize("NFKD", value)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
