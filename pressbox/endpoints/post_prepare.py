@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from pressbox.content.context import PostData
 from pressbox.endpoints.posts import mysql_to_rfc3339, sanitize_html_class
+from pressbox.rest.fields import FieldSet
 from pressbox.rest.message import Request, Response
 from pressbox.store.phpserialize import maybe_unserialize
 
@@ -19,14 +20,13 @@ def prepare_posts(ctl: PostsController, posts: list[PostData], request: Request)
     """Prepare each post and turn it into data with links, as the collection does."""
     app = ctl.app
     site = app.site
-    fields = ctl.fields(request)
-    inc = ctl.included
+    inc = FieldSet(ctl.fields(request))
     ids = [p.id for p in posts]
     meta_keys = _META_KEYS + list(app.schemas.registered_meta(ctl.post_type))
     meta = site.meta(ids, meta_keys)
     tax_names = [t.name for t in ctl.all_taxonomies]
     terms = site.post_terms(ids, tax_names) if tax_names else {i: {} for i in ids}
-    want_links = inc("_links", fields) or inc("_embedded", fields)
+    want_links = inc("_links") or inc("_embedded")
     revisions = site.revisions(ids) if want_links and _has_revisions(ctl) else {}
     sticky = set(site.sticky_posts()) if ctl.post_type.name == "post" else set()
     schema_props = ctl.item_schema().get("properties", {})
@@ -34,7 +34,7 @@ def prepare_posts(ctl: PostsController, posts: list[PostData], request: Request)
     for post in posts:
         pmeta = meta.get(post.id, {})
         pterms = terms.get(post.id, {})
-        data = _prepare_one(ctl, post, request, fields, pmeta, pterms, sticky, schema_props)
+        data = _prepare_one(ctl, post, request, inc, pmeta, pterms, sticky, schema_props)
         response = Response(data=data)
         if want_links:
             _add_links(ctl, post, response, pmeta, revisions.get(post.id))
@@ -50,92 +50,91 @@ def _prepare_one(
     ctl: PostsController,
     post: PostData,
     request: Request,
-    fields: list[str],
+    inc: FieldSet,
     pmeta: dict[str, list[str]],
     pterms: dict[str, list[dict[str, Any]]],
     sticky: set[int],
     props: dict[str, Any],
 ) -> dict[str, Any]:
     app = ctl.app
-    inc = ctl.included
     render = app.renderer
     data: dict[str, Any] = {}
-    if inc("id", fields):
+    if inc("id"):
         data["id"] = post.id
-    if inc("date", fields):
+    if inc("date"):
         data["date"] = mysql_to_rfc3339(post.post_date)
-    if inc("date_gmt", fields):
+    if inc("date_gmt"):
         gmt = post.post_date_gmt if not post.post_date_gmt.startswith("0000") else post.post_date
         data["date_gmt"] = mysql_to_rfc3339(gmt)
-    if inc("guid", fields):
+    if inc("guid"):
         data["guid"] = {"rendered": render.guid(post.guid), "raw": post.guid}
-    if inc("modified", fields):
+    if inc("modified"):
         data["modified"] = mysql_to_rfc3339(post.post_modified)
-    if inc("modified_gmt", fields):
+    if inc("modified_gmt"):
         gmt = post.post_modified_gmt if not post.post_modified_gmt.startswith("0000") else post.post_modified
         data["modified_gmt"] = mysql_to_rfc3339(gmt)
-    if inc("password", fields):
+    if inc("password"):
         data["password"] = post.post_password
-    if inc("slug", fields):
+    if inc("slug"):
         data["slug"] = post.post_name
-    if inc("status", fields):
+    if inc("status"):
         data["status"] = post.post_status
-    if inc("type", fields):
+    if inc("type"):
         data["type"] = post.post_type
-    if inc("link", fields):
+    if inc("link"):
         data["link"] = app.site.permalink_of(post)
-    if inc("title", fields):
+    if inc("title"):
         data["title"] = {}
-    if inc("title.raw", fields):
+    if inc("title.raw"):
         data["title"]["raw"] = post.post_title
-    if inc("title.rendered", fields):
+    if inc("title.rendered"):
         data["title"]["rendered"] = render.title(post)
     can_password = _can_access_password_content(post, request)
     required = bool(post.post_password) and not can_password
-    if inc("content", fields):
+    if inc("content"):
         data["content"] = {}
-    if inc("content.raw", fields):
+    if inc("content.raw"):
         data["content"]["raw"] = post.post_content
-    if inc("content.rendered", fields):
+    if inc("content.rendered"):
         data["content"]["rendered"] = "" if required else render.content(post, request)
-    if inc("content.protected", fields):
+    if inc("content.protected"):
         data["content"]["protected"] = bool(post.post_password)
-    if inc("content.block_version", fields):
+    if inc("content.block_version"):
         data["content"]["block_version"] = 1 if "<!-- wp:" in post.post_content else 0
-    if inc("excerpt", fields):
+    if inc("excerpt"):
         length = request.get("excerpt_length")
         data["excerpt"] = {
             "raw": post.post_excerpt,
             "rendered": "" if required else render.excerpt(post, request, int(length) if length is not None else None),
             "protected": bool(post.post_password),
         }
-    if inc("author", fields):
+    if inc("author"):
         data["author"] = post.post_author
-    if inc("featured_media", fields):
+    if inc("featured_media"):
         data["featured_media"] = _int(pmeta.get("_thumbnail_id"))
-    if inc("parent", fields):
+    if inc("parent"):
         data["parent"] = post.post_parent
-    if inc("menu_order", fields):
+    if inc("menu_order"):
         data["menu_order"] = post.menu_order
-    if inc("comment_status", fields):
+    if inc("comment_status"):
         data["comment_status"] = post.comment_status
-    if inc("ping_status", fields):
+    if inc("ping_status"):
         data["ping_status"] = post.ping_status
-    if inc("sticky", fields):
+    if inc("sticky"):
         data["sticky"] = post.id in sticky
-    if inc("template", fields):
+    if inc("template"):
         template = (pmeta.get("_wp_page_template") or [""])[0]
         data["template"] = "" if template in ("", "default") else template
-    if inc("format", fields):
+    if inc("format"):
         data["format"] = _post_format(pterms)
-    if inc("meta", fields):
+    if inc("meta"):
         data["meta"] = _meta_value(ctl, pmeta)
     for tax in ctl.taxonomies:
         base = tax.rest_base or tax.name
-        if inc(base, fields):
+        if inc(base):
             data[base] = [t["term_id"] for t in pterms.get(tax.name, [])]
     if ctl.post_type.viewable and ctl.post_type.public:
-        if inc("class_list", fields):
+        if inc("class_list"):
             # post_password_required() without the REST password filter: only a cookie counts.
             data["class_list"] = _class_list(ctl, post, pmeta, pterms, bool(post.post_password))
     # Only the properties the schema declares for this post type are part of the answer.

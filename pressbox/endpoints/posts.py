@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from pressbox.auth.current import current_user
 from pressbox.content.context import PostData
 from pressbox.schema.errors import RestError
-from pressbox.rest.controller import fields_for_response, filter_by_context
+from pressbox.rest.controller import fields_for_response, filter_item_by_context
 from pressbox.rest.errors import RestException
 from pressbox.rest.fields import is_field_included
 from pressbox.rest.message import Request, Response
@@ -382,8 +382,7 @@ class PostsController:
 
     def context_filter(self, data: dict[str, Any], request: Request) -> dict[str, Any]:
         context = request.get("context") or "view"
-        result: dict[str, Any] = filter_by_context(data, self.item_schema(), context)
-        return result
+        return filter_item_by_context(data, self.item_schema(), context)
 
     @staticmethod
     def included(field: str, fields: list[str]) -> bool:

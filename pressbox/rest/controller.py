@@ -33,6 +33,47 @@ def fields_for_response(schema: dict[str, Any], request: Request) -> list[str]:
     return out
 
 
+_PLANS: dict[tuple[int, str], tuple[dict[str, Any], Any]] = {}
+
+
+def context_plan(schema: dict[str, Any], context: str) -> dict[str, Any]:
+    """For an object schema: key → False (drop), True (keep as is) or a sub-schema to filter.
+
+    Computed once per schema and context; keys the schema does not describe are kept.
+    """
+    key = (id(schema), context)
+    hit = _PLANS.get(key)
+    if hit is not None and hit[1] is schema:
+        return hit[0]
+    plan: dict[str, Any] = {}
+    for name, check in schema.get("properties", {}).items():
+        if "context" not in check:
+            plan[name] = True
+        elif context not in check["context"]:
+            plan[name] = False
+        elif check.get("type") in ("object", "array") or "properties" in check or "items" in check:
+            plan[name] = check
+        else:
+            plan[name] = True
+    _PLANS[key] = (plan, schema)
+    return plan
+
+
+def filter_item_by_context(data: dict[str, Any], schema: dict[str, Any], context: str) -> dict[str, Any]:
+    """filter_response_by_context for a prepared item, using the cached plan."""
+    plan = context_plan(schema, context)
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        rule = plan.get(key, True)
+        if rule is False:
+            continue
+        if rule is True or not isinstance(value, dict | list):
+            out[key] = value
+        else:
+            out[key] = filter_by_context(value, rule, context)
+    return out
+
+
 def filter_by_context(data: Any, schema: dict[str, Any], context: str) -> Any:
     """rest_filter_response_by_context for object and array schemas."""
     if not isinstance(data, dict | list):

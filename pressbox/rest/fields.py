@@ -73,3 +73,19 @@ def is_field_included(field: str, fields: list[str]) -> bool:
         if accepted.startswith(field + ".") or field.startswith(accepted + "."):
             return True
     return False
+
+
+class FieldSet:
+    """`rest_is_field_included` over one request's fields, memoised (asked per item and field)."""
+
+    __slots__ = ("_cache", "fields")
+
+    def __init__(self, fields: list[str]) -> None:
+        self.fields = fields
+        self._cache: dict[str, bool] = {}
+
+    def __call__(self, field: str) -> bool:
+        hit = self._cache.get(field)
+        if hit is None:
+            hit = self._cache[field] = is_field_included(field, self.fields)
+        return hit

@@ -17,6 +17,7 @@ from pressbox.rest.jsonenc import encode
 from pressbox.rest.message import Request, Response
 from pressbox.rest.phpquery import parse_query
 from pressbox.rest.server import parse_embed
+from pressbox.store.site import request_scope
 
 if TYPE_CHECKING:
     from pressbox.app import App
@@ -92,7 +93,8 @@ class WSGIApp:
             if self.fallback is not None:
                 return self.fallback(environ, start_response)
             route = "/__not_rest__"
-        status, headers, body = self.serve(environ, route, query)
+        with request_scope():
+            status, headers, body = self.serve(environ, route, query)
         start_response(f"{status} {_REASONS.get(status, 'Unknown')}", headers)
         return [body]
 

@@ -7,8 +7,9 @@ object serves the rendering steps as their `ContentData`.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Sequence
-from datetime import datetime
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from sqlalchemy import Connection, func, select
@@ -17,6 +18,20 @@ from pressbox.content.context import Attachment, PostData
 from pressbox.store.collation import collation_key
 from pressbox.store.db import Database
 from pressbox.store.phpserialize import maybe_unserialize
+
+# Posts read during the current request (None: not inside a request).
+_request_posts: ContextVar[dict[int, PostData | None] | None] = ContextVar("request_posts", default=None)
+
+
+@contextmanager
+def request_scope() -> Iterator[None]:
+    """Cache post rows for the duration of one request."""
+    token = _request_posts.set({})
+    try:
+        yield
+    finally:
+        _request_posts.reset(token)
+
 
 OPTIONS_TTL = 2.0  # seconds; PHP WordPress may change options behind our back
 _POST_FIELDS = tuple(PostData.__dataclass_fields__)
@@ -38,6 +53,7 @@ class Site:
         self._options: dict[str, Any] = {}
         self._options_at = 0.0
         self._decoded: dict[str, Any] = {}
+        self._options_fingerprint = 0
         self._version: tuple[Any, ...] = ()
         self._version_at = 0.0
 
@@ -50,8 +66,12 @@ class Site:
     def _load_options(self) -> None:
         o = self.t.options.c
         rows = self.conn.execute(select(o.option_name, o.option_value)).all()
-        self._options = {name: value for name, value in rows}
-        self._decoded: dict[str, Any] = {}
+        options = {name: value for name, value in rows}
+        fingerprint = hash(tuple(options.items()))
+        if fingerprint != self._options_fingerprint:
+            self._options = options
+            self._decoded = {}
+            self._options_fingerprint = fingerprint
         self._options_at = time.monotonic()
 
     def option(self, name: str, default: Any = None) -> Any:
@@ -108,19 +128,31 @@ class Site:
         p, c = self.t.posts.c, self.t.comments.c
         posts = self.conn.execute(select(func.max(p.post_modified_gmt), func.count(), func.max(p.ID))).one()
         comments = self.conn.execute(select(func.max(c.comment_ID), func.count())).one()
-        self._version = (*posts, *comments, self._options_at)
+        if not self._options_fingerprint:
+            self._load_options()
+        self._version = (*posts, *comments, self._options_fingerprint)
         self._version_at = now
         return self._version
 
     # -- posts ------------------------------------------------------------------------------
 
     def posts(self, ids: Iterable[int]) -> dict[int, PostData]:
+        """Posts by id; within a request each post is read once (WordPress's object cache)."""
         ids = list(dict.fromkeys(ids))
         if not ids:
             return {}
-        p = self.t.posts
-        rows = self.conn.execute(select(p).where(p.c.ID.in_(ids))).all()
-        return {row._mapping["ID"]: _row_to_post(row) for row in rows}
+        memo = _request_posts.get()
+        wanted = ids if memo is None else [i for i in ids if i not in memo]
+        found: dict[int, PostData] = {}
+        if wanted:
+            p = self.t.posts
+            rows = self.conn.execute(select(p).where(p.c.ID.in_(wanted))).all()
+            found = {row._mapping["ID"]: _row_to_post(row) for row in rows}
+        if memo is None:
+            return found
+        for i in wanted:
+            memo[i] = found.get(i)
+        return {i: post for i in ids if (post := memo.get(i)) is not None}
 
     def post(self, post_id: int) -> PostData | None:
         return self.posts([post_id]).get(post_id)
@@ -230,14 +262,14 @@ class Site:
         return home + self._expand(structure, post)
 
     def _expand(self, structure: str, post: PostData) -> str:
-        date = _parse_date(post.post_date)
+        d = post.post_date  # 'YYYY-MM-DD HH:MM:SS'
         values = {
-            "%year%": f"{date.year:04d}",
-            "%monthnum%": f"{date.month:02d}",
-            "%day%": f"{date.day:02d}",
-            "%hour%": f"{date.hour:02d}",
-            "%minute%": f"{date.minute:02d}",
-            "%second%": f"{date.second:02d}",
+            "%year%": d[0:4],
+            "%monthnum%": d[5:7],
+            "%day%": d[8:10],
+            "%hour%": d[11:13],
+            "%minute%": d[14:16],
+            "%second%": d[17:19],
             "%postname%": post.post_name,
             "%post_id%": str(post.id),
         }
@@ -382,10 +414,3 @@ class Site:
         ids = list(self.conn.execute(stmt).scalars())
         found = self.posts(ids)
         return [found[i] for i in ids if i in found]
-
-
-def _parse_date(value: str) -> datetime:
-    try:
-        return datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
-    except ValueError:
-        return datetime(1970, 1, 1)
