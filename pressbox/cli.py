@@ -63,8 +63,13 @@ def serve(
     uploads_dir: Annotated[
         Path | None, typer.Option(envvar="PRESSBOX_UPLOADS_DIR", help="Folder served at /wp-content/uploads/.")
     ] = None,
+    demo: Annotated[
+        bool, typer.Option(help="If the database holds no site yet, install one with demo content first.")
+    ] = False,
 ) -> None:
     """Serve the REST API (granian, sync WSGI, one thread per worker)."""
+    if demo:
+        _install_demo_if_empty(database, table_prefix, site_url or f"http://{host}:{port}")
     from granian.constants import Interfaces
     from granian.server import Server as Granian
 
@@ -85,6 +90,23 @@ def serve(
     )
     typer.echo(f"pressbox serving {database} at http://{host}:{port}/wp-json/")
     server.serve()
+
+
+def _install_demo_if_empty(database: str, table_prefix: str, site_url: str) -> None:
+    from pressbox.store.db import Database
+    from pressbox.store.install import InstallError, install_site
+
+    db = Database(database, table_prefix)
+    try:
+        result = install_site(
+            db, site_url=site_url, title="pressbox demo", admin_user="admin",
+            admin_email="admin@example.com", admin_password=None, demo=True,
+        )
+    except InstallError:
+        return  # a site is already there: serve it as it is
+    finally:
+        db.close()
+    typer.echo(f"Installed a demo site in {database}; administrator 'admin', password {result.generated_password}")
 
 
 @cli.command()
