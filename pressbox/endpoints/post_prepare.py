@@ -28,6 +28,10 @@ def prepare_posts(ctl: PostsController, posts: list[PostData], request: Request)
     terms = site.post_terms(ids, tax_names) if tax_names else {i: {} for i in ids}
     want_links = inc("_links") or inc("_embedded")
     revisions = site.revisions(ids) if want_links and _has_revisions(ctl) else {}
+    if want_links:
+        # Featured media and parents are linked below: read them in one query.
+        related = [_int(meta[i].get("_thumbnail_id")) for i in ids] + [p.post_parent for p in posts]
+        site.posts(i for i in related if i)
     sticky = set(site.sticky_posts()) if ctl.post_type.name == "post" else set()
     schema_props = ctl.item_schema().get("properties", {})
     out = []

@@ -51,6 +51,8 @@ def context_plan(schema: dict[str, Any], context: str) -> dict[str, Any]:
             plan[name] = True
         elif context not in check["context"]:
             plan[name] = False
+        elif "properties" in check and check.get("type") == "object" and not check.get("additionalProperties"):
+            plan[name] = ("plan", context_plan(check, context))
         elif check.get("type") in ("object", "array") or "properties" in check or "items" in check:
             plan[name] = check
         else:
@@ -61,7 +63,10 @@ def context_plan(schema: dict[str, Any], context: str) -> dict[str, Any]:
 
 def filter_item_by_context(data: dict[str, Any], schema: dict[str, Any], context: str) -> dict[str, Any]:
     """filter_response_by_context for a prepared item, using the cached plan."""
-    plan = context_plan(schema, context)
+    return _filter_with_plan(data, context_plan(schema, context), context)
+
+
+def _filter_with_plan(data: dict[str, Any], plan: dict[str, Any], context: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in data.items():
         rule = plan.get(key, True)
@@ -69,6 +74,8 @@ def filter_item_by_context(data: dict[str, Any], schema: dict[str, Any], context
             continue
         if rule is True or not isinstance(value, dict | list):
             out[key] = value
+        elif isinstance(rule, tuple):
+            out[key] = _filter_with_plan(value, rule[1], context) if isinstance(value, dict) else value
         else:
             out[key] = filter_by_context(value, rule, context)
     return out

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, bindparam, func, select
 
 from pressbox.content.context import Attachment, PostData
 from pressbox.store.collation import collation_key
@@ -43,12 +43,48 @@ def _row_to_post(row: Any) -> PostData:
     return PostData(**{f: m[_COLUMN_OF.get(f, f)] for f in _POST_FIELDS})
 
 
+class _Statements:
+    """Statements built once: SQLAlchemy then reuses their compiled form and cache key."""
+
+    def __init__(self, db: Database) -> None:
+        t = db.tables
+        p, m = t.posts.c, t.postmeta.c
+        tr, tt, te = t.term_relationships.c, t.term_taxonomy.c, t.terms.c
+        ids = bindparam("ids", expanding=True)
+        self.posts = select(t.posts).where(p.ID.in_(ids))
+        self.meta = (
+            select(m.post_id, m.meta_key, m.meta_value)
+            .where(m.post_id.in_(ids))
+            .order_by(m.meta_id)
+        )
+        self.meta_keys = (
+            select(m.post_id, m.meta_key, m.meta_value)
+            .where(m.post_id.in_(ids), m.meta_key.in_(bindparam("keys", expanding=True)))
+            .order_by(m.meta_id)
+        )
+        self.revisions = (
+            select(p.post_parent, p.ID)
+            .where(p.post_parent.in_(ids), p.post_type == "revision", p.post_status == "inherit")
+            .order_by(p.post_date.desc(), p.ID.desc())
+        )
+        self.terms = (
+            select(tr.object_id, tt.taxonomy, te.term_id, te.name, te.slug, tt.term_taxonomy_id, tt.parent)
+            .select_from(
+                t.term_relationships.join(t.term_taxonomy, tr.term_taxonomy_id == tt.term_taxonomy_id).join(
+                    t.terms, te.term_id == tt.term_id
+                )
+            )
+            .where(tr.object_id.in_(ids), tt.taxonomy.in_(bindparam("taxonomies", expanding=True)))
+        )
+
+
 class Site:
     """Data access for one site; cheap to create per request, shares the option cache."""
 
     def __init__(self, db: Database, site_url: str | None = None) -> None:
         self.db = db
         self.t = db.tables
+        self.sql = _Statements(db)
         self._site_url = site_url.rstrip("/") if site_url else None
         self._options: dict[str, Any] = {}
         self._options_at = 0.0
@@ -145,8 +181,7 @@ class Site:
         wanted = ids if memo is None else [i for i in ids if i not in memo]
         found: dict[int, PostData] = {}
         if wanted:
-            p = self.t.posts
-            rows = self.conn.execute(select(p).where(p.c.ID.in_(wanted))).all()
+            rows = self.conn.execute(self.sql.posts, {"ids": wanted}).all()
             found = {row._mapping["ID"]: _row_to_post(row) for row in rows}
         if memo is None:
             return found
@@ -163,11 +198,11 @@ class Site:
         out: dict[int, dict[str, list[str]]] = {i: {} for i in ids}
         if not ids:
             return out
-        m = self.t.postmeta.c
-        stmt = select(m.post_id, m.meta_key, m.meta_value).where(m.post_id.in_(ids))
-        if keys is not None:
-            stmt = stmt.where(m.meta_key.in_(keys))
-        for post_id, key, value in self.conn.execute(stmt.order_by(m.meta_id)).all():
+        if keys is None:
+            rows = self.conn.execute(self.sql.meta, {"ids": ids}).all()
+        else:
+            rows = self.conn.execute(self.sql.meta_keys, {"ids": ids, "keys": list(keys)}).all()
+        for post_id, key, value in rows:
             out[post_id].setdefault(key, []).append(value)
         return out
 
@@ -178,12 +213,7 @@ class Site:
     def revisions(self, ids: Iterable[int]) -> dict[int, tuple[int, int]]:
         """wp_get_latest_revision_id_and_total_count for many posts: id → (count, latest id)."""
         ids = list(ids)
-        p = self.t.posts.c
-        rows = self.conn.execute(
-            select(p.post_parent, p.ID)
-            .where(p.post_parent.in_(ids), p.post_type == "revision", p.post_status == "inherit")
-            .order_by(p.post_date.desc(), p.ID.desc())
-        ).all()
+        rows = self.conn.execute(self.sql.revisions, {"ids": ids}).all()
         out: dict[int, tuple[int, int]] = {}
         for parent, rid in rows:
             count, latest = out.get(parent, (0, rid))
@@ -196,16 +226,7 @@ class Site:
         out: dict[int, dict[str, list[dict[str, Any]]]] = {i: {} for i in ids}
         if not ids or not taxonomies:
             return out
-        tr, tt, te = self.t.term_relationships.c, self.t.term_taxonomy.c, self.t.terms.c
-        rows = self.conn.execute(
-            select(tr.object_id, tt.taxonomy, te.term_id, te.name, te.slug, tt.term_taxonomy_id, tt.parent)
-            .select_from(
-                self.t.term_relationships.join(self.t.term_taxonomy, tr.term_taxonomy_id == tt.term_taxonomy_id).join(
-                    self.t.terms, te.term_id == tt.term_id
-                )
-            )
-            .where(tr.object_id.in_(ids), tt.taxonomy.in_(taxonomies))
-        ).all()
+        rows = self.conn.execute(self.sql.terms, {"ids": ids, "taxonomies": list(taxonomies)}).all()
         for object_id, taxonomy, term_id, name, slug, ttid, parent in rows:
             out[object_id].setdefault(taxonomy, []).append(
                 {"term_id": term_id, "name": name, "slug": slug, "term_taxonomy_id": ttid, "parent": parent}
