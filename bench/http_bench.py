@@ -57,7 +57,9 @@ def _ms(value: str) -> float:
 def run_wrk(url: str, connections: int, duration: int) -> tuple[float, float, float, int]:
     out = subprocess.run(
         ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", url],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
     p50 = _ms(re.search(r"50%\s+(\S+)", out).group(1))  # type: ignore[union-attr]
@@ -67,8 +69,13 @@ def run_wrk(url: str, connections: int, duration: int) -> tuple[float, float, fl
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--database", default=os.environ.get("PRESSBOX_DATABASE_URL", "sqlite:////tmp/pressbox-oracle.db"))
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument(
+        "--database",
+        default=os.environ.get("PRESSBOX_DATABASE_URL", "sqlite:////tmp/pressbox-oracle.db"),
+    )
     ap.add_argument("--duration", type=int, default=10)
     ap.add_argument("--connections", default="16,64")
     ap.add_argument("--workers", type=int, default=2)
@@ -80,8 +87,18 @@ def main() -> int:
     port = free_port()
     exe = Path(sys.executable).with_name("pressbox")
     server = subprocess.Popen(
-        [str(exe), "serve", "--database", args.database, "--port", str(port), "--workers", str(args.workers)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
+        [
+            str(exe),
+            "serve",
+            "--database",
+            args.database,
+            "--port",
+            str(port),
+            "--workers",
+            str(args.workers),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.STDOUT,
     )
     try:
         base = f"http://127.0.0.1:{port}"

@@ -13,10 +13,10 @@ from pressbox.config import Settings
 from pressbox.content.render import Renderer
 from pressbox.endpoints.index import IndexController
 from pressbox.endpoints.oembed import OEmbedController
-from pressbox.endpoints.site_health import register_site_health_routes
 from pressbox.endpoints.posts import PostsController
-from pressbox.endpoints.routes_posts import register_post_routes
 from pressbox.endpoints.revisions import AutosavesController, RevisionsController
+from pressbox.endpoints.routes_posts import register_post_routes
+from pressbox.endpoints.site_health import register_site_health_routes
 from pressbox.registry import core_registries
 from pressbox.rest.routes import Registry
 from pressbox.rest.server import Server
@@ -25,7 +25,6 @@ from pressbox.store.db import Database
 from pressbox.store.posts_store import PostsStore
 from pressbox.store.site import Site
 from pressbox.store.terms_store import TermsStore
-
 
 # The post types whose routes this version serves.
 SERVED_POST_TYPES = ("post", "page")
@@ -72,6 +71,9 @@ class App:
                     "WP_REST_Autosaves_Controller": AutosavesController(self, controller),
                 },
             )
+        __import__("pressbox.endpoints.users", fromlist=["x"]).register_users_routes(
+            self
+        )  # USERS-TEMP
 
         index.register_namespace("wp-site-health/v1")
         register_site_health_routes(self)
@@ -85,7 +87,9 @@ class App:
     def authentication_index(self) -> dict[str, Any]:
         return {
             "application-passwords": {
-                "endpoints": {"authorization": self.site.site_url() + "/wp-admin/authorize-application.php"}
+                "endpoints": {
+                    "authorization": self.site.site_url() + "/wp-admin/authorize-application.php"
+                }
             }
         }
 

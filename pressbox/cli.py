@@ -30,7 +30,8 @@ DatabaseOpt = Annotated[
     ),
 ]
 PrefixOpt = Annotated[
-    str, typer.Option("--table-prefix", envvar="PRESSBOX_TABLE_PREFIX", help="WordPress table prefix.")
+    str,
+    typer.Option("--table-prefix", envvar="PRESSBOX_TABLE_PREFIX", help="WordPress table prefix."),
 ]
 
 
@@ -43,7 +44,10 @@ def _version(value: bool) -> None:
 @cli.callback()
 def main_callback(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
     ] = False,
 ) -> None:
     """pressbox: the WordPress REST API, served by Python on WordPress's own tables."""
@@ -53,18 +57,27 @@ def main_callback(
 def serve(
     database: DatabaseOpt = "sqlite:///pressbox.db",
     table_prefix: PrefixOpt = "wp_",
-    host: Annotated[str, typer.Option(envvar="PRESSBOX_HOST", help="Address to listen on.")] = "127.0.0.1",
+    host: Annotated[
+        str, typer.Option(envvar="PRESSBOX_HOST", help="Address to listen on.")
+    ] = "127.0.0.1",
     port: Annotated[int, typer.Option(envvar="PRESSBOX_PORT", help="Port to listen on.")] = 8000,
     workers: Annotated[int, typer.Option(envvar="PRESSBOX_WORKERS", help="Worker processes.")] = 2,
     site_url: Annotated[
         str | None,
-        typer.Option(envvar="PRESSBOX_SITE_URL", help="Public URL; overrides the `home` and `siteurl` options."),
+        typer.Option(
+            envvar="PRESSBOX_SITE_URL",
+            help="Public URL; overrides the `home` and `siteurl` options.",
+        ),
     ] = None,
     uploads_dir: Annotated[
-        Path | None, typer.Option(envvar="PRESSBOX_UPLOADS_DIR", help="Folder served at /wp-content/uploads/.")
+        Path | None,
+        typer.Option(envvar="PRESSBOX_UPLOADS_DIR", help="Folder served at /wp-content/uploads/."),
     ] = None,
     demo: Annotated[
-        bool, typer.Option(help="If the database holds no site yet, install one with demo content first.")
+        bool,
+        typer.Option(
+            help="If the database holds no site yet, install one with demo content first."
+        ),
     ] = False,
 ) -> None:
     """Serve the REST API (granian, sync WSGI, one thread per worker)."""
@@ -99,14 +112,21 @@ def _install_demo_if_empty(database: str, table_prefix: str, site_url: str) -> N
     db = Database(database, table_prefix)
     try:
         result = install_site(
-            db, site_url=site_url, title="pressbox demo", admin_user="admin",
-            admin_email="admin@example.com", admin_password=None, demo=True,
+            db,
+            site_url=site_url,
+            title="pressbox demo",
+            admin_user="admin",
+            admin_email="admin@example.com",
+            admin_password=None,
+            demo=True,
         )
     except InstallError:
         return  # a site is already there: serve it as it is
     finally:
         db.close()
-    typer.echo(f"Installed a demo site in {database}; administrator 'admin', password {result.generated_password}")
+    typer.echo(
+        f"Installed a demo site in {database}; administrator 'admin', password {result.generated_password}"
+    )
 
 
 @cli.command()
@@ -118,9 +138,14 @@ def init(
     admin_user: Annotated[str, typer.Option(help="Administrator login.")] = "admin",
     admin_email: Annotated[str, typer.Option(help="Administrator e-mail.")] = "admin@example.com",
     admin_password: Annotated[
-        str | None, typer.Option(envvar="PRESSBOX_ADMIN_PASSWORD", help="Administrator password (random if omitted).")
+        str | None,
+        typer.Option(
+            envvar="PRESSBOX_ADMIN_PASSWORD", help="Administrator password (random if omitted)."
+        ),
     ] = None,
-    demo: Annotated[bool, typer.Option(help="Add demo content (posts, pages, categories, tags).")] = False,
+    demo: Annotated[
+        bool, typer.Option(help="Add demo content (posts, pages, categories, tags).")
+    ] = False,
 ) -> None:
     """Create an empty site as a fresh WordPress install has it."""
     from pressbox.store.db import Database
@@ -143,7 +168,10 @@ def init(
 
 @cli.command("import")
 def import_(
-    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="A mysqldump .sql file or a WXR export.")],
+    file: Annotated[
+        Path,
+        typer.Argument(exists=True, dir_okay=False, help="A mysqldump .sql file or a WXR export."),
+    ],
     database: DatabaseOpt = "sqlite:///pressbox.db",
     table_prefix: PrefixOpt = "wp_",
 ) -> None:
@@ -155,7 +183,10 @@ def import_(
     db = Database(database, table_prefix)
     show = sys.stderr.isatty()
     with Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} rows"), TimeElapsedColumn(),
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TextColumn("{task.completed} rows"),
+        TimeElapsedColumn(),
         disable=not show,
     ) as progress:
         task = progress.add_task(f"Importing {file.name}", total=None)

@@ -32,7 +32,9 @@ class Settings:
             "database_url": env.get("PRESSBOX_DATABASE_URL", DEFAULT_DATABASE_URL),
             "table_prefix": env.get("PRESSBOX_TABLE_PREFIX", "wp_"),
             "site_url": env.get("PRESSBOX_SITE_URL") or None,
-            "uploads_dir": Path(env["PRESSBOX_UPLOADS_DIR"]) if env.get("PRESSBOX_UPLOADS_DIR") else None,
+            "uploads_dir": Path(env["PRESSBOX_UPLOADS_DIR"])
+            if env.get("PRESSBOX_UPLOADS_DIR")
+            else None,
             "render_cache": env.get("PRESSBOX_RENDER_CACHE", "1") not in ("0", "false", "no"),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})

@@ -48,6 +48,10 @@ class SiteHandler:
         data = Path(target).read_bytes()
         start_response(
             "200 OK",
-            [("Content-Type", ctype), ("Content-Length", str(len(data))), ("Cache-Control", "max-age=31536000")],
+            [
+                ("Content-Type", ctype),
+                ("Content-Length", str(len(data))),
+                ("Cache-Control", "max-age=31536000"),
+            ],
         )
         return [data]

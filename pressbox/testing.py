@@ -63,7 +63,9 @@ class Client:
                 environ["HTTP_" + key] = value
         captured: dict[str, Any] = {}
 
-        def start_response(status: str, response_headers: list[tuple[str, str]], exc_info: Any = None) -> None:
+        def start_response(
+            status: str, response_headers: list[tuple[str, str]], exc_info: Any = None
+        ) -> None:
             captured["status"] = int(status.split(" ", 1)[0])
             captured["headers"] = response_headers
 

@@ -24,8 +24,10 @@ class Pipeline:
     @classmethod
     def build(cls, name: str, entries: Iterable[tuple[int, Step]]) -> Pipeline:
         ordered = sorted(
-            ((priority, order, getattr(step, "__name__", repr(step)), step)
-             for order, (priority, step) in enumerate(entries)),
+            (
+                (priority, order, getattr(step, "__name__", repr(step)), step)
+                for order, (priority, step) in enumerate(entries)
+            ),
             key=lambda e: (e[0], e[1]),
         )
         return cls(name, tuple(ordered))

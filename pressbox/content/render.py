@@ -24,7 +24,12 @@ from pressbox.content.excerpt import (
     EXCERPT_MORE,
     wp_trim_excerpt,
 )
-from pressbox.content.formatting import capital_P_dangit, capital_P_dangit_title, convert_chars, convert_smilies
+from pressbox.content.formatting import (
+    capital_P_dangit,
+    capital_P_dangit_title,
+    convert_chars,
+    convert_smilies,
+)
 from pressbox.content.pipeline import Pipeline, Step
 from pressbox.content.texturize import wptexturize
 
@@ -153,13 +158,23 @@ class Renderer:
 
     def title(self, post: PostData) -> str:
         key = ("title", post.post_title)
-        return self._cached(key, lambda: self.title_pipeline(post.post_title, self._ctx(post, None)))
+        return self._cached(
+            key, lambda: self.title_pipeline(post.post_title, self._ctx(post, None))
+        )
 
     def content(self, post: PostData, request: Any) -> str:
         session = self.session(request)
         blocks = has_blocks(post.post_content)
         pipeline = self.content_pipelines[(blocks, session.autop_moved)]
-        key = ("content", post.id, post.post_modified_gmt, post.post_content, blocks, session.autop_moved, self._version())
+        key = (
+            "content",
+            post.id,
+            post.post_modified_gmt,
+            post.post_content,
+            blocks,
+            session.autop_moved,
+            self._version(),
+        )
         html = self._cached(key, lambda: pipeline(post.post_content, self._ctx(post, request)))
         if blocks:
             session.autop_moved = True
@@ -168,7 +183,16 @@ class Renderer:
     def excerpt(self, post: PostData, request: Any, length: int | None) -> str:
         session = self.session(request)
         moved = session.autop_moved
-        key = ("excerpt", post.id, post.post_modified_gmt, post.post_excerpt, post.post_content, moved, length, self._version())
+        key = (
+            "excerpt",
+            post.id,
+            post.post_modified_gmt,
+            post.post_excerpt,
+            post.post_content,
+            moved,
+            length,
+            self._version(),
+        )
 
         def render() -> str:
             ctx = self._ctx(post, request)

@@ -96,9 +96,14 @@ class IndexController:
         namespace = request.get("namespace")
         routes = self.app.routes
         if namespace not in routes.namespaces:
-            raise RestException("rest_invalid_namespace", "The specified namespace could not be found.", 404)
+            raise RestException(
+                "rest_invalid_namespace", "The specified namespace could not be found.", 404
+            )
         selected = [routes.routes[p] for p in routes.namespaces[namespace]]
-        data = {"namespace": namespace, "routes": self._routes_data(selected, request.get("context") or "view")}
+        data = {
+            "namespace": namespace,
+            "routes": self._routes_data(selected, request.get("context") or "view"),
+        }
         response = Response(data=data)
         response.add_link("up", self.app.server.rest_url("/"))
         return response

@@ -35,7 +35,12 @@ class OEmbedController:
                     self.get_item,
                     allow_all,
                     args={
-                        "url": {"description": URL_DESCRIPTION, "required": True, "type": "string", "format": "uri"},
+                        "url": {
+                            "description": URL_DESCRIPTION,
+                            "required": True,
+                            "type": "string",
+                            "format": "uri",
+                        },
                         "format": {"default": "json", "sanitize_callback": _ensure_format},
                         "maxwidth": {"default": MAX_WIDTH, "sanitize_callback": "absint"},
                     },
@@ -51,7 +56,12 @@ class OEmbedController:
                     self.get_proxy_item,
                     self.get_proxy_item_permissions_check,
                     args={
-                        "url": {"description": URL_DESCRIPTION, "required": True, "type": "string", "format": "uri"},
+                        "url": {
+                            "description": URL_DESCRIPTION,
+                            "required": True,
+                            "type": "string",
+                            "format": "uri",
+                        },
                         "format": {
                             "description": "The oEmbed format to use.",
                             "type": "string",
@@ -81,7 +91,11 @@ class OEmbedController:
 
     def get_item(self, request: Request) -> Any:
         post_id = self.app.site.url_to_postid(str(request.get("url") or ""))
-        data = self.response_data(post_id, int(request.get("maxwidth") or MAX_WIDTH)) if post_id else None
+        data = (
+            self.response_data(post_id, int(request.get("maxwidth") or MAX_WIDTH))
+            if post_id
+            else None
+        )
         if not data:
             raise RestException("oembed_invalid_url", "Not Found", 404)
         return data
@@ -127,7 +141,9 @@ class OEmbedController:
         data["width"] = width
         data["height"] = height
         data["type"] = "rich"
-        data["html"] = embed_html(site.permalink_of(post), title, str(site.option("blogname", "")), width, height)
+        data["html"] = embed_html(
+            site.permalink_of(post), title, str(site.option("blogname", "")), width, height
+        )
         return data
 
 
@@ -141,7 +157,10 @@ def embed_html(permalink: str, title: str, site_name: str, width: int, height: i
 
     from pressbox.content.formatting import esc_attr, esc_url
 
-    secret = "".join(secrets.choice("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") for _ in range(10))
+    secret = "".join(
+        secrets.choice("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        for _ in range(10)
+    )
     embed_url = permalink.rstrip("/") + "/embed/#?secret=" + secret
     iframe_title = esc_attr(f"&#8220;{title}&#8221; &#8212; {site_name}")
     return (

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from pressbox.content.context import PostData
 from pressbox.endpoints.posts import mysql_to_rfc3339, sanitize_html_class
 from pressbox.rest.fields import FieldSet
-from pressbox.rest.message import Request, Response
+from pressbox.rest.message import Link, Request, Response
 from pressbox.store.phpserialize import maybe_unserialize
 
 if TYPE_CHECKING:
@@ -75,7 +75,11 @@ def _prepare_one(
     if inc("modified"):
         data["modified"] = mysql_to_rfc3339(post.post_modified)
     if inc("modified_gmt"):
-        gmt = post.post_modified_gmt if not post.post_modified_gmt.startswith("0000") else post.post_modified
+        gmt = (
+            post.post_modified_gmt
+            if not post.post_modified_gmt.startswith("0000")
+            else post.post_modified
+        )
         data["modified_gmt"] = mysql_to_rfc3339(gmt)
     if inc("password"):
         data["password"] = post.post_password
@@ -109,7 +113,9 @@ def _prepare_one(
         length = request.get("excerpt_length")
         data["excerpt"] = {
             "raw": post.post_excerpt,
-            "rendered": "" if required else render.excerpt(post, request, int(length) if length is not None else None),
+            "rendered": ""
+            if required
+            else render.excerpt(post, request, int(length) if length is not None else None),
             "protected": bool(post.post_password),
         }
     if inc("author"):
@@ -137,10 +143,9 @@ def _prepare_one(
         base = tax.rest_base or tax.name
         if inc(base):
             data[base] = [t["term_id"] for t in pterms.get(tax.name, [])]
-    if ctl.post_type.viewable and ctl.post_type.public:
-        if inc("class_list"):
-            # post_password_required() without the REST password filter: only a cookie counts.
-            data["class_list"] = _class_list(ctl, post, pmeta, pterms, bool(post.post_password))
+    if ctl.post_type.viewable and ctl.post_type.public and inc("class_list"):
+        # post_password_required() without the REST password filter: only a cookie counts.
+        data["class_list"] = _class_list(ctl, post, pmeta, pterms, bool(post.post_password))
     # Only the properties the schema declares for this post type are part of the answer.
     data = {k: v for k, v in data.items() if k in props}
     return ctl.context_filter(data, request)
@@ -198,14 +203,23 @@ def _class_list(
     password_required: bool,
 ) -> list[str]:
     """get_post_class() outside the admin and outside the main loop."""
-    classes = [f"post-{post.id}", post.post_type, f"type-{post.post_type}", f"status-{post.post_status}"]
+    classes = [
+        f"post-{post.id}",
+        post.post_type,
+        f"type-{post.post_type}",
+        f"status-{post.post_status}",
+    ]
     if "post-formats" in ctl.post_type.supports:
         classes.append("format-" + sanitize_html_class(_post_format(pterms)))
     if password_required:
         classes.append("post-password-required")
     elif post.post_password:
         classes.append("post-password-protected")
-    if _int(pmeta.get("_thumbnail_id")) and post.post_type != "attachment" and not password_required:
+    if (
+        _int(pmeta.get("_thumbnail_id"))
+        and post.post_type != "attachment"
+        and not password_required
+    ):
         classes.append("has-post-thumbnail")
     classes.append("hentry")
     for tax in (t for t in ctl.app.taxonomies if t.public):
@@ -221,7 +235,9 @@ def _class_list(
             if tax.name == "post_tag":
                 classes.append("tag-" + term_class)
             else:
-                classes.append(sanitize_html_class(f"{tax.name}-{term_class}", f"{tax.name}-{term['term_id']}"))
+                classes.append(
+                    sanitize_html_class(f"{tax.name}-{term_class}", f"{tax.name}-{term['term_id']}")
+                )
     return list(dict.fromkeys(classes))
 
 
@@ -249,7 +265,9 @@ def _add_links(
         count, latest = revisions or (0, 0)
         response.add_link("version-history", url(f"{base}/{post.id}/revisions"), count=count)
         if count > 0:
-            response.add_link("predecessor-version", url(f"{base}/{post.id}/revisions/{latest}"), id=latest)
+            response.add_link(
+                "predecessor-version", url(f"{base}/{post.id}/revisions/{latest}"), id=latest
+            )
     if ctl.post_type.hierarchical and post.post_parent:
         parent = app.site.post(post.post_parent)
         parent_base = app.rest_base_for(parent.post_type) if parent else base
@@ -259,20 +277,19 @@ def _add_links(
         media = app.site.post(thumb)
         if media is not None and (media.post_status == "publish" or media.post_status == "inherit"):
             response.add_link(
-                "https://api.w.org/featuredmedia", url(f"{app.rest_base_for(media.post_type)}/{thumb}"), embeddable=True
+                "https://api.w.org/featuredmedia",
+                url(f"{app.rest_base_for(media.post_type)}/{thumb}"),
+                embeddable=True,
             )
     if post.post_type not in ("attachment", "nav_menu_item", "revision"):
         response.add_link("https://api.w.org/attachment", url(f"wp/v2/media?parent={post.id}"))
-    terms_links = []
-    for tax in ctl.all_taxonomies:
-        if not tax.show_in_rest:
-            continue
-        terms_links.append(
-            {"taxonomy": tax.name, "embeddable": True, "href": url(f"{tax.rest_namespace or 'wp/v2'}/{tax.rest_base or tax.name}?post={post.id}")}
+    term_links = [
+        Link(
+            url(f"{tax.rest_namespace or 'wp/v2'}/{tax.rest_base or tax.name}?post={post.id}"),
+            {"taxonomy": tax.name, "embeddable": True},
         )
+        for tax in ctl.all_taxonomies
+        if tax.show_in_rest
+    ]
     if ctl.all_taxonomies:
-        from pressbox.rest.message import Link
-
-        response.links["https://api.w.org/term"] = [
-            Link(item.pop("href"), item) for item in terms_links
-        ]
+        response.links["https://api.w.org/term"] = term_links

@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING, Any
 
 from pressbox.auth.current import current_user
 from pressbox.content.context import PostData
-from pressbox.schema.errors import RestError
 from pressbox.rest.controller import fields_for_response, filter_item_by_context
 from pressbox.rest.errors import RestException
 from pressbox.rest.fields import is_field_included
 from pressbox.rest.message import Request, Response
 from pressbox.rest.phpquery import add_query_arg, urlencode_deep
+from pressbox.schema.errors import RestError
 from pressbox.store.posts_query import PostQuery, TaxClause
 
 if TYPE_CHECKING:
@@ -64,7 +64,9 @@ class PostsController:
     # -- permissions ------------------------------------------------------------------------
 
     def get_items_permissions_check(self, request: Request) -> bool:
-        if request.get("context") == "edit" and not self.app.auth.can(request.user, self.post_type.cap["edit_posts"]):
+        if request.get("context") == "edit" and not self.app.auth.can(
+            request.user, self.post_type.cap["edit_posts"]
+        ):
             raise RestException(
                 "rest_forbidden_context",
                 "Sorry, you are not allowed to edit posts in this post type.",
@@ -91,9 +93,12 @@ class PostsController:
                 self.app.server.authorization_required_code(request),
             )
         password = request.query.get("password")
-        if password and isinstance(password, str):
-            if not hmac.compare_digest(post.post_password.encode(), password.encode()):
-                raise RestException("rest_post_incorrect_password", "Incorrect post password.", 403)
+        if (
+            password
+            and isinstance(password, str)
+            and not hmac.compare_digest(post.post_password.encode(), password.encode())
+        ):
+            raise RestException("rest_post_incorrect_password", "Incorrect post password.", 403)
         return self.check_read_permission(post, request)
 
     def check_read_permission(self, post: PostData, request: Request) -> bool:
@@ -117,34 +122,68 @@ class PostsController:
             raise RestException("rest_post_exists", "Cannot create existing post.", 400)
         user, cap = request.user, self.post_type.cap
         author = request.get("author")
-        if author and (user is None or user.id != author) and not self.app.auth.can(user, cap["edit_others_posts"]):
-            raise self._forbid("rest_cannot_edit_others", "Sorry, you are not allowed to create posts as this user.", request)
-        if request.get("sticky") and not (
-            self.app.auth.can(user, cap["edit_others_posts"]) or self.app.auth.can(user, cap["publish_posts"])
+        if (
+            author
+            and (user is None or user.id != author)
+            and not self.app.auth.can(user, cap["edit_others_posts"])
         ):
-            raise self._forbid("rest_cannot_assign_sticky", "Sorry, you are not allowed to make posts sticky.", request)
+            raise self._forbid(
+                "rest_cannot_edit_others",
+                "Sorry, you are not allowed to create posts as this user.",
+                request,
+            )
+        if request.get("sticky") and not (
+            self.app.auth.can(user, cap["edit_others_posts"])
+            or self.app.auth.can(user, cap["publish_posts"])
+        ):
+            raise self._forbid(
+                "rest_cannot_assign_sticky",
+                "Sorry, you are not allowed to make posts sticky.",
+                request,
+            )
         if not self.app.auth.can(user, cap["create_posts"]):
-            raise self._forbid("rest_cannot_create", "Sorry, you are not allowed to create posts as this user.", request)
+            raise self._forbid(
+                "rest_cannot_create",
+                "Sorry, you are not allowed to create posts as this user.",
+                request,
+            )
         return True
 
     def update_item_permissions_check(self, request: Request) -> bool:
         post = self.get_post(request.get("id"))
         user, cap = request.user, self.post_type.cap
         if not self.app.auth.can_edit_post(user, post):
-            raise self._forbid("rest_cannot_edit", "Sorry, you are not allowed to edit this post.", request)
+            raise self._forbid(
+                "rest_cannot_edit", "Sorry, you are not allowed to edit this post.", request
+            )
         author = request.get("author")
-        if author and (user is None or user.id != author) and not self.app.auth.can(user, cap["edit_others_posts"]):
-            raise self._forbid("rest_cannot_edit_others", "Sorry, you are not allowed to update posts as this user.", request)
-        if request.get("sticky") and not (
-            self.app.auth.can(user, cap["edit_others_posts"]) or self.app.auth.can(user, cap["publish_posts"])
+        if (
+            author
+            and (user is None or user.id != author)
+            and not self.app.auth.can(user, cap["edit_others_posts"])
         ):
-            raise self._forbid("rest_cannot_assign_sticky", "Sorry, you are not allowed to make posts sticky.", request)
+            raise self._forbid(
+                "rest_cannot_edit_others",
+                "Sorry, you are not allowed to update posts as this user.",
+                request,
+            )
+        if request.get("sticky") and not (
+            self.app.auth.can(user, cap["edit_others_posts"])
+            or self.app.auth.can(user, cap["publish_posts"])
+        ):
+            raise self._forbid(
+                "rest_cannot_assign_sticky",
+                "Sorry, you are not allowed to make posts sticky.",
+                request,
+            )
         return True
 
     def delete_item_permissions_check(self, request: Request) -> bool:
         post = self.get_post(request.get("id"))
         if not self.app.auth.can_delete_post(request.user, post):
-            raise self._forbid("rest_cannot_delete", "Sorry, you are not allowed to delete this post.", request)
+            raise self._forbid(
+                "rest_cannot_delete", "Sorry, you are not allowed to delete this post.", request
+            )
         return True
 
     # -- argument callbacks -----------------------------------------------------------------
@@ -162,10 +201,15 @@ class PostsController:
             if status == default:
                 continue
             allowed = self.app.auth.can(user, self.post_type.cap["edit_posts"]) or (
-                status == "private" and self.app.auth.can(user, self.post_type.cap["read_private_posts"])
+                status == "private"
+                and self.app.auth.can(user, self.post_type.cap["read_private_posts"])
             )
             if not allowed:
-                return RestError("rest_forbidden_status", "Status is forbidden.", {"status": 403 if user and user.id else 401})
+                return RestError(
+                    "rest_forbidden_status",
+                    "Status is forbidden.",
+                    {"status": 403 if user and user.id else 401},
+                )
             result = rest_validate_request_arg(status, params, name)
             if isinstance(result, RestError):
                 return result
@@ -182,9 +226,12 @@ class PostsController:
         result = rest_validate_request_arg(status, params, name)
         if isinstance(result, RestError):
             return result
-        if status == "private" and not self.app.auth.can(current_user.get(), self.post_type.cap["publish_posts"]):
+        if status == "private" and not self.app.auth.can(
+            current_user.get(), self.post_type.cap["publish_posts"]
+        ):
             return RestError(
-                "rest_cannot_publish", "Sorry, you are not allowed to create private posts in this post type.",
+                "rest_cannot_publish",
+                "Sorry, you are not allowed to create private posts in this post type.",
                 {"status": 403 if current_user.get() else 401},
             )
         return True
@@ -202,9 +249,7 @@ class PostsController:
         )
 
     def check_meta_is_array(self, value: Any, params: Any, name: str) -> Any:
-        if not isinstance(value, dict | list):
-            return False
-        return True
+        return isinstance(value, dict | list)
 
     # -- collection -------------------------------------------------------------------------
 
@@ -314,14 +359,18 @@ class PostsController:
             clauses.append(TaxClause("post_format", [], "NOT EXISTS"))
             formats = [f for f in formats if f != "standard"]
         if formats:
-            ids = self.app.terms.term_taxonomy_ids_by_slug("post_format", [f"post-format-{f}" for f in formats])
+            ids = self.app.terms.term_taxonomy_ids_by_slug(
+                "post_format", [f"post-format-{f}" for f in formats]
+            )
             clauses.append(TaxClause("post_format", ids, "IN"))
         q.format_clauses = clauses
 
     def get_items(self, request: Request) -> Response:
         if request.get("orderby") == "relevance" and not request.get("search"):
             raise RestException(
-                "rest_no_search_term_defined", "You need to define a search term to order by relevance.", 400
+                "rest_no_search_term_defined",
+                "You need to define a search term to order by relevance.",
+                400,
             )
         if request.get("orderby") == "include" and not request.get("include"):
             raise RestException(
@@ -351,8 +400,12 @@ class PostsController:
         response.headers["X-WP-Total"] = str(total)
         response.headers["X-WP-TotalPages"] = str(max_pages)
         # get_query_params() after sanitising: `status=publish` is then `status[0]=publish`.
-        query = request.params.sources.get("GET", request.query) if request.params else request.query
-        base = add_query_arg(urlencode_deep(query), self.app.server.rest_url(f"{self.namespace}/{self.rest_base}"))
+        query = (
+            request.params.sources.get("GET", request.query) if request.params else request.query
+        )
+        base = add_query_arg(
+            urlencode_deep(query), self.app.server.rest_url(f"{self.namespace}/{self.rest_base}")
+        )
         if page > 1:
             response.link_header("prev", add_query_arg({"page": min(page - 1, max_pages)}, base))
         if max_pages > page:

@@ -50,6 +50,10 @@ def _not_implemented(name: str) -> Callable[[Request], Any]:
     return handler
 
 
+def _constant(schema: dict[str, Any]) -> Callable[[], dict[str, Any]]:
+    return lambda: schema
+
+
 def _deny(_request: Request) -> bool:
     return False
 
@@ -71,11 +75,10 @@ def register_post_routes(app: App, post_type: PostType, controllers: dict[str, A
                     args=_bind_callbacks(dict(ep["args"]), controller),
                 )
             )
-        schema = spec["schema"]
         app.routes.register(
             spec["namespace"],
             spec["route"],
             endpoints,
-            schema=lambda schema=schema: schema,
+            schema=_constant(spec["schema"]),
             allow_batch=spec.get("allow_batch"),
         )

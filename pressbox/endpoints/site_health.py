@@ -35,7 +35,9 @@ def register_site_health_routes(app: App) -> None:
         )
 
     def not_available(_request: Request) -> None:
-        raise RestException("rest_not_implemented", "Site Health tests are not available in pressbox.", 501)
+        raise RestException(
+            "rest_not_implemented", "Site Health tests are not available in pressbox.", 501
+        )
 
     for path, _check in ROUTES:
         app.routes.register(NAMESPACE, path, [Endpoint(("GET",), not_available, permission)])

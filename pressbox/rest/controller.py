@@ -51,7 +51,11 @@ def context_plan(schema: dict[str, Any], context: str) -> dict[str, Any]:
             plan[name] = True
         elif context not in check["context"]:
             plan[name] = False
-        elif "properties" in check and check.get("type") == "object" and not check.get("additionalProperties"):
+        elif (
+            "properties" in check
+            and check.get("type") == "object"
+            and not check.get("additionalProperties")
+        ):
             plan[name] = ("plan", context_plan(check, context))
         elif check.get("type") in ("object", "array") or "properties" in check or "items" in check:
             plan[name] = check
@@ -61,7 +65,9 @@ def context_plan(schema: dict[str, Any], context: str) -> dict[str, Any]:
     return plan
 
 
-def filter_item_by_context(data: dict[str, Any], schema: dict[str, Any], context: str) -> dict[str, Any]:
+def filter_item_by_context(
+    data: dict[str, Any], schema: dict[str, Any], context: str
+) -> dict[str, Any]:
     """filter_response_by_context for a prepared item, using the cached plan."""
     return _filter_with_plan(data, context_plan(schema, context), context)
 
@@ -75,7 +81,9 @@ def _filter_with_plan(data: dict[str, Any], plan: dict[str, Any], context: str) 
         if rule is True or not isinstance(value, dict | list):
             out[key] = value
         elif isinstance(rule, tuple):
-            out[key] = _filter_with_plan(value, rule[1], context) if isinstance(value, dict) else value
+            out[key] = (
+                _filter_with_plan(value, rule[1], context) if isinstance(value, dict) else value
+            )
         else:
             out[key] = filter_by_context(value, rule, context)
     return out
@@ -95,12 +103,21 @@ def filter_by_context(data: Any, schema: dict[str, Any], context: str) -> Any:
         items = schema.get("items", {})
         if "context" in items and context not in items["context"]:
             return []
-        return [filter_by_context(v, items, context) if isinstance(v, dict | list) and "context" in items else v for v in data]
+        return [
+            filter_by_context(v, items, context)
+            if isinstance(v, dict | list) and "context" in items
+            else v
+            for v in data
+        ]
     if not is_object:
         return data
     assert isinstance(data, dict)
     props = schema.get("properties", {})
-    extra = schema.get("additionalProperties") if isinstance(schema.get("additionalProperties"), dict) else None
+    extra = (
+        schema.get("additionalProperties")
+        if isinstance(schema.get("additionalProperties"), dict)
+        else None
+    )
     out: dict[str, Any] = {}
     for key, value in data.items():
         check = props.get(key, extra or {})
@@ -109,5 +126,7 @@ def filter_by_context(data: Any, schema: dict[str, Any], context: str) -> Any:
             continue
         if context not in check["context"]:
             continue
-        out[key] = filter_by_context(value, check, context) if isinstance(value, dict | list) else value
+        out[key] = (
+            filter_by_context(value, check, context) if isinstance(value, dict | list) else value
+        )
     return out

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 _RFC3339 = re.compile(
@@ -31,7 +31,7 @@ def to_site_mysql(value: str, site: Any) -> str:
     zone = m.group(8)
     if zone:
         if zone in ("Z", "z"):
-            aware = dt.replace(tzinfo=timezone.utc)
+            aware = dt.replace(tzinfo=UTC)
         else:
             sign = 1 if zone[0] == "+" else -1
             digits = zone[1:].replace(":", "")

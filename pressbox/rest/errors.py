@@ -34,7 +34,9 @@ def error_response(code: str, message: str, data: dict[str, Any] | None) -> Resp
 
 
 def no_route() -> RestException:
-    return RestException("rest_no_route", "No route was found matching the URL and request method.", 404)
+    return RestException(
+        "rest_no_route", "No route was found matching the URL and request method.", 404
+    )
 
 
 def forbidden(status: int) -> RestException:

@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from pressbox.auth.users import CurrentUser
-    from pressbox.schema.args import RequestParams
     from pressbox.rest.routes import Endpoint
+    from pressbox.schema.args import RequestParams
+
 
 @dataclass
 class Request:

@@ -35,4 +35,5 @@ def check_params(request: Request, args: dict[str, dict[str, Any]]) -> None:
     sanitized = sanitize_params(params)
     if isinstance(sanitized, RestError):
         _raise(sanitized)
-    request.params = sanitized
+    else:
+        request.params = sanitized

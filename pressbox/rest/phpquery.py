@@ -65,10 +65,12 @@ def parse_query(qs: str) -> dict[str, QueryValue]:
         for i, sub in enumerate(subs):
             last = i == len(subs) - 1
             if sub == "":
-                ints = [k for k in node if isinstance(k, int)]
+                ints: list[int] = [k for k in node if isinstance(k, int)]  # type: ignore[misc]
                 sub_key: Any = (max(ints) + 1) if ints else 0
             else:
-                sub_key = int(sub) if sub.isdigit() and (sub == "0" or not sub.startswith("0")) else sub
+                sub_key = (
+                    int(sub) if sub.isdigit() and (sub == "0" or not sub.startswith("0")) else sub
+                )
             if last:
                 node[sub_key] = value
             else:

@@ -128,7 +128,9 @@ class Registry:
             return list(self.routes.values())
         return [self.routes[r] for ns in names for r in self.namespaces[ns]]
 
-    def data_for_route(self, route: Route, context: str, rest_url: Callable[[str], str]) -> dict[str, Any] | None:
+    def data_for_route(
+        self, route: Route, context: str, rest_url: Callable[[str], str]
+    ) -> dict[str, Any] | None:
         """WP_REST_Server::get_data_for_route."""
         data: dict[str, Any] = {"namespace": route.namespace, "methods": [], "endpoints": []}
         if route.schema is not None and context == "help":

@@ -66,7 +66,6 @@ class Server:
             if checked in endpoint.methods:
                 request.url_params = url_params
                 request.endpoint = endpoint
-                request.defaults = {k: v["default"] for k, v in endpoint.args.items() if "default" in v}
                 return route, endpoint
         raise no_route()
 
@@ -197,7 +196,9 @@ class Server:
         allowed = self.allowed_methods(route, sub)
         return {"allow": allowed} if allowed else {}
 
-    def response_to_data(self, response: Response, request: Request, embed: bool | list[str]) -> Any:
+    def response_to_data(
+        self, response: Response, request: Request, embed: bool | list[str]
+    ) -> Any:
         data = response.data
         links = self.links_data(response, request)
         if links and isinstance(data, dict):

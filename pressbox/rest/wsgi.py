@@ -6,6 +6,7 @@ the optional site handler (uploads, feeds) or WordPress's 404.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
@@ -14,7 +15,7 @@ import orjson
 
 from pressbox.rest.errors import RestException
 from pressbox.rest.jsonenc import encode
-from pressbox.rest.message import Request, Response
+from pressbox.rest.message import Request
 from pressbox.rest.phpquery import parse_query
 from pressbox.rest.server import parse_embed
 from pressbox.store.site import request_scope
@@ -64,10 +65,8 @@ class HeaderList:
 
 def _rest_route(environ: dict[str, Any], query: dict[str, Any]) -> str | None:
     path = environ.get("PATH_INFO", "/") or "/"
-    try:
+    with contextlib.suppress(UnicodeDecodeError, UnicodeEncodeError):
         path = path.encode("latin-1").decode("utf-8")
-    except (UnicodeDecodeError, UnicodeEncodeError):
-        pass
     if path == "/wp-json" or path.startswith("/wp-json/"):
         route = path[len("/wp-json") :]
         route = route.rstrip("/") or "/"
@@ -81,7 +80,11 @@ def _rest_route(environ: dict[str, Any], query: dict[str, Any]) -> str | None:
 class WSGIApp:
     """The WSGI callable for one `App`."""
 
-    def __init__(self, app: App, fallback: Callable[[dict[str, Any], StartResponse], Iterable[bytes]] | None = None) -> None:
+    def __init__(
+        self,
+        app: App,
+        fallback: Callable[[dict[str, Any], StartResponse], Iterable[bytes]] | None = None,
+    ) -> None:
         self.app = app
         self.fallback = fallback
 
@@ -98,7 +101,9 @@ class WSGIApp:
         start_response(f"{status} {_REASONS.get(status, 'Unknown')}", headers)
         return [body]
 
-    def serve(self, environ: dict[str, Any], route: str, query: dict[str, Any]) -> tuple[int, list[tuple[str, str]], bytes]:
+    def serve(
+        self, environ: dict[str, Any], route: str, query: dict[str, Any]
+    ) -> tuple[int, list[tuple[str, str]], bytes]:
         method = environ.get("REQUEST_METHOD", "GET").upper()
         headers = HeaderList()
         jsonp = query.get("_jsonp")
@@ -107,11 +112,17 @@ class WSGIApp:
         headers.set("X-Robots-Tag", "noindex")
         headers.set("Link", f'<{self.app.server.rest_url("")}>; rel="https://api.w.org/"')
         headers.set("X-Content-Type-Options", "nosniff")
-        if jsonp is not None and not (isinstance(jsonp, str) and self.app.server.valid_jsonp(jsonp)):
+        if jsonp is not None and not (
+            isinstance(jsonp, str) and self.app.server.valid_jsonp(jsonp)
+        ):
             # WP_REST_Server::json_error: code and message only.
-            body = encode({"code": "rest_callback_invalid", "message": "Invalid JSONP callback function."})
+            body = encode(
+                {"code": "rest_callback_invalid", "message": "Invalid JSONP callback function."}
+            )
             return 400, headers.items, body
-        request_headers = {k[5:].replace("_", "-").lower(): v for k, v in environ.items() if k.startswith("HTTP_")}
+        request_headers = {
+            k[5:].replace("_", "-").lower(): v for k, v in environ.items() if k.startswith("HTTP_")
+        }
         if environ.get("CONTENT_TYPE"):
             request_headers["content-type"] = environ["CONTENT_TYPE"]
         request = Request(method=method, route=route, query=query, headers=request_headers)
@@ -146,7 +157,11 @@ class WSGIApp:
             headers.add("Vary", "Origin")
         if method == "HEAD":
             return response.status, headers.items, b""
-        data = response.data if enveloped else self.app.server.response_to_data(response, request, embed)
+        data = (
+            response.data
+            if enveloped
+            else self.app.server.response_to_data(response, request, embed)
+        )
         if response.status == 204 or data is None:
             return response.status, headers.items, b""
         body = encode(data, pretty="_pretty" in query)
@@ -172,7 +187,11 @@ class WSGIApp:
                 parsed = orjson.loads(raw) if raw.strip() else None
             except orjson.JSONDecodeError:
                 raise RestException(
-                    "rest_invalid_json", "Invalid JSON body passed.", 400, json_error_code=4, json_error_message="Syntax error"
+                    "rest_invalid_json",
+                    "Invalid JSON body passed.",
+                    400,
+                    json_error_code=4,
+                    json_error_message="Syntax error",
                 ) from None
             request.json = parsed if isinstance(parsed, dict) else {}
         elif ctype.startswith("application/x-www-form-urlencoded"):

@@ -29,8 +29,37 @@ from pressbox.store.tables import Tables
 
 # get_search_stopwords() for en_US.
 STOPWORDS = frozenset(
-    "about,an,are,as,at,be,by,com,for,from,how,in,is,it,of,on,or,that,the,this,to,was,what,"
-    "when,where,who,will,with,www".split(",")
+    [
+        "about",
+        "an",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "com",
+        "for",
+        "from",
+        "how",
+        "in",
+        "is",
+        "it",
+        "of",
+        "on",
+        "or",
+        "that",
+        "the",
+        "this",
+        "to",
+        "was",
+        "what",
+        "when",
+        "where",
+        "who",
+        "will",
+        "with",
+        "www",
+    ]
 )
 _SEARCH_TERMS = re.compile(r'".*?("|$)|((?<=[\t ",+])|^)[^\t ",+]+')
 SEARCH_COLUMNS = ("post_title", "post_excerpt", "post_content")
@@ -117,7 +146,11 @@ class QueryBuilder:
         p = self.t.posts.c
         where: list[ColumnElement[bool]] = []
         if q.post_type:
-            where.append(p.post_type.in_(q.post_type) if len(q.post_type) > 1 else p.post_type == q.post_type[0])
+            where.append(
+                p.post_type.in_(q.post_type)
+                if len(q.post_type) > 1
+                else p.post_type == q.post_type[0]
+            )
         if q.post_in:
             where.append(p.ID.in_(q.post_in))
         if q.post_not_in:
@@ -142,7 +175,16 @@ class QueryBuilder:
         if q.post_password is not None:
             where.append(p.post_password == q.post_password)
         if q.mime_type:
-            where.append(or_(*(p.post_mime_type.like(m.replace("*", "%")) if "/" in m else p.post_mime_type.like(m + "/%") for m in q.mime_type)))
+            where.append(
+                or_(
+                    *(
+                        p.post_mime_type.like(m.replace("*", "%"))
+                        if "/" in m
+                        else p.post_mime_type.like(m + "/%")
+                        for m in q.mime_type
+                    )
+                )
+            )
         tax = self._tax(q.tax, q.tax_relation)
         if tax is not None:
             where.append(tax)
@@ -152,20 +194,28 @@ class QueryBuilder:
                 where.append(fmt)
         if q.post_status:
             where.append(
-                p.post_status.in_(q.post_status) if len(q.post_status) > 1 else p.post_status == q.post_status[0]
+                p.post_status.in_(q.post_status)
+                if len(q.post_status) > 1
+                else p.post_status == q.post_status[0]
             )
         return where
 
     def _search(self, q: PostQuery) -> list[ColumnElement[bool]]:
         p = self.t.posts.c
         terms, _count = search_terms(q.search)
-        cols = [c for c in (q.search_columns or SEARCH_COLUMNS) if c in SEARCH_COLUMNS] or list(SEARCH_COLUMNS)
+        cols = [c for c in (q.search_columns or SEARCH_COLUMNS) if c in SEARCH_COLUMNS] or list(
+            SEARCH_COLUMNS
+        )
         parts: list[ColumnElement[bool]] = []
         for term in terms:
             exclude = term.startswith("-")
             if exclude:
                 term = term[1:]
-            like = _like(term) if not q.exact else term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            like = (
+                _like(term)
+                if not q.exact
+                else term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            )
             if exclude:
                 parts.append(and_(*(not_(getattr(p, c).like(like, escape="\\")) for c in cols)))
             else:
@@ -185,7 +235,11 @@ class QueryBuilder:
             if clause.operator in ("EXISTS", "NOT EXISTS"):
                 sub = exists(
                     select(literal(1))
-                    .select_from(self.t.term_relationships.join(self.t.term_taxonomy, tr.term_taxonomy_id == tt.term_taxonomy_id))
+                    .select_from(
+                        self.t.term_relationships.join(
+                            self.t.term_taxonomy, tr.term_taxonomy_id == tt.term_taxonomy_id
+                        )
+                    )
                     .where(tt.taxonomy == clause.taxonomy, tr.object_id == p.ID)
                 )
                 out.append(sub if clause.operator == "EXISTS" else not_(sub))

@@ -20,7 +20,9 @@ from pressbox.store.db import Database
 from pressbox.store.phpserialize import maybe_unserialize
 
 # Posts read during the current request (None: not inside a request).
-_request_posts: ContextVar[dict[int, PostData | None] | None] = ContextVar("request_posts", default=None)
+_request_posts: ContextVar[dict[int, PostData | None] | None] = ContextVar(
+    "request_posts", default=None
+)
 
 
 @contextmanager
@@ -50,7 +52,7 @@ class _Statements:
         t = db.tables
         p, m = t.posts.c, t.postmeta.c
         tr, tt, te = t.term_relationships.c, t.term_taxonomy.c, t.terms.c
-        ids = bindparam("ids", expanding=True)
+        ids: Any = bindparam("ids", expanding=True)
         self.posts = select(t.posts).where(p.ID.in_(ids))
         self.meta = (
             select(m.post_id, m.meta_key, m.meta_value)
@@ -68,11 +70,19 @@ class _Statements:
             .order_by(p.post_date.desc(), p.ID.desc())
         )
         self.terms = (
-            select(tr.object_id, tt.taxonomy, te.term_id, te.name, te.slug, tt.term_taxonomy_id, tt.parent)
+            select(
+                tr.object_id,
+                tt.taxonomy,
+                te.term_id,
+                te.name,
+                te.slug,
+                tt.term_taxonomy_id,
+                tt.parent,
+            )
             .select_from(
-                t.term_relationships.join(t.term_taxonomy, tr.term_taxonomy_id == tt.term_taxonomy_id).join(
-                    t.terms, te.term_id == tt.term_id
-                )
+                t.term_relationships.join(
+                    t.term_taxonomy, tr.term_taxonomy_id == tt.term_taxonomy_id
+                ).join(t.terms, te.term_id == tt.term_id)
             )
             .where(tr.object_id.in_(ids), tt.taxonomy.in_(bindparam("taxonomies", expanding=True)))
         )
@@ -162,7 +172,9 @@ class Site:
         if now - self._version_at < 1.0 and self._version:
             return self._version
         p, c = self.t.posts.c, self.t.comments.c
-        posts = self.conn.execute(select(func.max(p.post_modified_gmt), func.count(), func.max(p.ID))).one()
+        posts = self.conn.execute(
+            select(func.max(p.post_modified_gmt), func.count(), func.max(p.ID))
+        ).one()
         comments = self.conn.execute(select(func.max(c.comment_ID), func.count())).one()
         if not self._options_fingerprint:
             self._load_options()
@@ -192,7 +204,9 @@ class Site:
     def post(self, post_id: int) -> PostData | None:
         return self.posts([post_id]).get(post_id)
 
-    def meta(self, ids: Iterable[int], keys: Sequence[str] | None = None) -> dict[int, dict[str, list[str]]]:
+    def meta(
+        self, ids: Iterable[int], keys: Sequence[str] | None = None
+    ) -> dict[int, dict[str, list[str]]]:
         """Post meta of many posts: id → key → values in meta_id order."""
         ids = list(dict.fromkeys(ids))
         out: dict[int, dict[str, list[str]]] = {i: {} for i in ids}
@@ -220,7 +234,9 @@ class Site:
             out[parent] = (count + 1, latest)
         return out
 
-    def post_terms(self, ids: Iterable[int], taxonomies: Sequence[str]) -> dict[int, dict[str, list[dict[str, Any]]]]:
+    def post_terms(
+        self, ids: Iterable[int], taxonomies: Sequence[str]
+    ) -> dict[int, dict[str, list[dict[str, Any]]]]:
         """get_the_terms for many posts: id → taxonomy → terms ordered by name."""
         ids = list(ids)
         out: dict[int, dict[str, list[dict[str, Any]]]] = {i: {} for i in ids}
@@ -229,14 +245,22 @@ class Site:
         rows = self.conn.execute(self.sql.terms, {"ids": ids, "taxonomies": list(taxonomies)}).all()
         for object_id, taxonomy, term_id, name, slug, ttid, parent in rows:
             out[object_id].setdefault(taxonomy, []).append(
-                {"term_id": term_id, "name": name, "slug": slug, "term_taxonomy_id": ttid, "parent": parent}
+                {
+                    "term_id": term_id,
+                    "name": name,
+                    "slug": slug,
+                    "term_taxonomy_id": ttid,
+                    "parent": parent,
+                }
             )
         for by_tax in out.values():
             for terms in by_tax.values():
                 terms.sort(key=lambda t: (collation_key(t["name"]), t["term_id"]))
         return out
 
-    def term_taxonomy_ids(self, taxonomy: str, term_ids: Sequence[int], include_children: bool) -> list[int]:
+    def term_taxonomy_ids(
+        self, taxonomy: str, term_ids: Sequence[int], include_children: bool
+    ) -> list[int]:
         """Resolve term ids of a taxonomy to term_taxonomy ids, optionally with descendants."""
         tt = self.t.term_taxonomy.c
         rows = self.conn.execute(
@@ -276,7 +300,11 @@ class Site:
         if post.post_type == "attachment":
             return self._attachment_link(post, home, bool(structure))
         if post.post_type != "post":
-            return f"{home}/?{post.post_type}={post.post_name}" if post.post_name else f"{home}/?p={post.id}"
+            return (
+                f"{home}/?{post.post_type}={post.post_name}"
+                if post.post_name
+                else f"{home}/?p={post.id}"
+            )
         draft_like = post.post_status in ("draft", "pending", "auto-draft", "future")
         if not structure or draft_like:
             return f"{home}/?p={post.id}"
@@ -330,7 +358,10 @@ class Site:
         return "/".join(reversed(parts))
 
     def _page_link(self, post: PostData, home: str, pretty: bool) -> str:
-        if int(self.option("page_on_front", 0) or 0) == post.id and self.option("show_on_front") == "page":
+        if (
+            int(self.option("page_on_front", 0) or 0) == post.id
+            and self.option("show_on_front") == "page"
+        ):
             return home + "/"
         draft_like = post.post_status in ("draft", "pending", "auto-draft")
         if not pretty or draft_like:
@@ -341,7 +372,9 @@ class Site:
         parent = self.post(post.post_parent) if post.post_parent else None
         if pretty and parent is not None and parent.post_status != "trash":
             base = self.permalink_of(parent).rstrip("/")
-            name = post.post_name if not post.post_name.isdigit() else f"attachment/{post.post_name}"
+            name = (
+                post.post_name if not post.post_name.isdigit() else f"attachment/{post.post_name}"
+            )
             return f"{base}/{name}/"
         if pretty and post.post_name:
             return f"{home}/{post.post_name}/"
@@ -350,7 +383,9 @@ class Site:
     def user_names(self, user_id: int) -> tuple[str, str] | None:
         """(display_name, user_nicename) of a user, or None."""
         u = self.t.users.c
-        row = self.conn.execute(select(u.display_name, u.user_nicename).where(u.ID == user_id)).first()
+        row = self.conn.execute(
+            select(u.display_name, u.user_nicename).where(u.ID == user_id)
+        ).first()
         return (str(row[0]), str(row[1])) if row else None
 
     def url_to_postid(self, url: str) -> int:
@@ -359,7 +394,9 @@ class Site:
 
         home = urlsplit(self.home_url())
         parts = urlsplit(url)
-        if parts.netloc and parts.netloc.lower().removeprefix("www.") != home.netloc.lower().removeprefix("www."):
+        if parts.netloc and parts.netloc.lower().removeprefix(
+            "www."
+        ) != home.netloc.lower().removeprefix("www."):
             return 0
         query = parse_qs(parts.query)
         for key in ("p", "page_id", "attachment_id"):
@@ -378,7 +415,9 @@ class Site:
             expected = len([s for s in structure.strip("/").split("/") if s])
             if len(segments) == expected:
                 row = self.conn.execute(
-                    select(p.ID).where(p.post_name == segments[-1], p.post_type == "post").order_by(p.ID)
+                    select(p.ID)
+                    .where(p.post_name == segments[-1], p.post_type == "post")
+                    .order_by(p.ID)
                 ).first()
                 if row and self.permalink(int(row[0])).rstrip("/").endswith("/".join(segments)):
                     return int(row[0])
@@ -400,7 +439,9 @@ class Site:
 
     def attachments(self, ids: Iterable[int]) -> dict[int, Attachment]:
         posts = {i: p for i, p in self.posts(ids).items() if p.post_type == "attachment"}
-        meta = self.meta(posts, ["_wp_attached_file", "_wp_attachment_metadata", "_wp_attachment_image_alt"])
+        meta = self.meta(
+            posts, ["_wp_attached_file", "_wp_attachment_metadata", "_wp_attachment_image_alt"]
+        )
         out = {}
         for i, post in posts.items():
             m = meta[i]
@@ -418,7 +459,11 @@ class Site:
         p = self.t.posts.c
         ids = self.conn.execute(
             select(p.ID)
-            .where(p.post_parent == parent_id, p.post_type == "attachment", p.post_mime_type.like("image/%"))
+            .where(
+                p.post_parent == parent_id,
+                p.post_type == "attachment",
+                p.post_mime_type.like("image/%"),
+            )
             .order_by(p.menu_order.asc(), p.ID.asc())
         ).scalars()
         found = self.attachments(list(ids))
@@ -427,8 +472,12 @@ class Site:
     def recent_posts(self, count: int, **filters: Any) -> Sequence[PostData]:
         p = self.t.posts.c
         order = filters.get("order", "desc")
-        orderby = {"title": p.post_title, "date": p.post_date}.get(filters.get("orderby", "date"), p.post_date)
-        stmt = select(p.ID).where(p.post_type == filters.get("post_type", "post"), p.post_status == "publish")
+        orderby = {"title": p.post_title, "date": p.post_date}.get(
+            filters.get("orderby", "date"), p.post_date
+        )
+        stmt = select(p.ID).where(
+            p.post_type == filters.get("post_type", "post"), p.post_status == "publish"
+        )
         if filters.get("exclude_password"):
             stmt = stmt.where(p.post_password == "")
         stmt = stmt.order_by(orderby.asc() if order == "asc" else orderby.desc()).limit(count)

@@ -84,7 +84,7 @@ def parse_values(sql: str, pos: int = 0) -> Iterator[tuple[Any, ...]]:
         if m is None:
             if sql[pos:].strip() == "":
                 return
-            raise ValueError(f"unexpected input at {pos}: {sql[pos:pos + 40]!r}")
+            raise ValueError(f"unexpected input at {pos}: {sql[pos : pos + 40]!r}")
         pos = m.end()
         kind = m.lastgroup
         if kind == "open":
@@ -213,7 +213,9 @@ def load_dump(
     return stats
 
 
-def _insert_rows(conn: Connection, table: Table, cols: list[str], rows: Iterator[tuple[Any, ...]]) -> int:
+def _insert_rows(
+    conn: Connection, table: Table, cols: list[str], rows: Iterator[tuple[Any, ...]]
+) -> int:
     batch: list[dict[str, Any]] = []
     count = 0
     stmt = table.insert()
@@ -234,7 +236,11 @@ def _set_counters(conn: Connection, known: dict[str, Table], counters: dict[str,
     dialect = conn.dialect.name
     for name, nxt in counters.items():
         table = known[name]
-        pk = [c for c in table.primary_key.columns if c.autoincrement is True or c.autoincrement == "auto"]
+        pk = [
+            c
+            for c in table.primary_key.columns
+            if c.autoincrement is True or c.autoincrement == "auto"
+        ]
         if len(pk) != 1:
             continue
         col = pk[0].name

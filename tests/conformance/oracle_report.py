@@ -16,11 +16,8 @@ import traceback
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(HERE.parent))
-
-from conftest import oracle_dir  # noqa: E402
-from replay import exchanges, load_compare, replay  # noqa: E402
+# The repository root, so `tests` imports as a package (tests/http must not shadow `http`).
+sys.path.insert(0, str(HERE.parent.parent))
 
 from pressbox.app import App  # noqa: E402
 from pressbox.config import Settings  # noqa: E402
@@ -28,6 +25,8 @@ from pressbox.rest.wsgi import WSGIApp  # noqa: E402
 from pressbox.store.db import Database  # noqa: E402
 from pressbox.store.sqldump import load_dump  # noqa: E402
 from pressbox.testing import Client  # noqa: E402
+from tests.conformance.replay import exchanges, load_compare, replay  # noqa: E402
+from tests.conftest import oracle_dir  # noqa: E402
 
 
 def build_db(oracle: Path, path: Path) -> str:

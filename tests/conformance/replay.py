@@ -34,7 +34,9 @@ def exchanges(oracle: Path, name: str = "exchanges.jsonl") -> Iterator[dict[str,
                 yield json.loads(line)
 
 
-def replay(client: Client, compare: ModuleType, record: dict[str, Any], creds: dict[str, Any]) -> list[str]:
+def replay(
+    client: Client, compare: ModuleType, record: dict[str, Any], creds: dict[str, Any]
+) -> list[str]:
     """The problems of one exchange (empty when it passes)."""
     req = record["request"]
     target = req["path"] + ("?" + req["query"] if req["query"] else "")
@@ -44,12 +46,18 @@ def replay(client: Client, compare: ModuleType, record: dict[str, Any], creds: d
             continue
         if name.lower() == "authorization" and req.get("auth"):
             c = creds[req["auth"]]
-            token = base64.b64encode(f"{c['username']}:{c['application_password']}".encode()).decode()
+            token = base64.b64encode(
+                f"{c['username']}:{c['application_password']}".encode()
+            ).decode()
             value = "Basic " + token
         headers[name] = value
     body = None
     if req.get("body") is not None:
-        body = base64.b64decode(req["body"]) if req.get("body_encoding") == "base64" else req["body"].encode()
+        body = (
+            base64.b64decode(req["body"])
+            if req.get("body_encoding") == "base64"
+            else req["body"].encode()
+        )
     result = client.request(req["method"], target, headers, body)
     origins = compare.Origins(compare.ORIGIN, f"http://{TEST_HOST}")
     problems: list[str] = compare.check(

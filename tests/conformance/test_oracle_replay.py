@@ -26,12 +26,18 @@ from pressbox.testing import Client
 from .replay import exchanges, load_compare, replay
 
 HERE = Path(__file__).resolve().parent
-GROUPS = re.compile(r"posts|pages|index|errors|users|categories|tags|comments|media|search|types|taxonomies|statuses|settings|blocks|menus|menu-items|menu-locations|navigation|wp_pattern_category|block-types|block-renderer|themes|plugins|sidebars|global-styles")
+GROUPS = re.compile(
+    r"posts|pages|index|errors|users|categories|tags|comments|media|search|types|taxonomies|statuses|settings|blocks|menus|menu-items|menu-locations|navigation|wp_pattern_category|block-types|block-renderer|themes|plugins|sidebars|global-styles"
+)
 
 
 def must_pass(name: str) -> set[str]:
     path = HERE / name
-    return {line.strip() for line in path.read_text().splitlines() if line.strip() and not line.startswith("#")}
+    return {
+        line.strip()
+        for line in path.read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    }
 
 
 def anonymous(record: dict[str, Any]) -> bool:
@@ -55,14 +61,22 @@ def wxr_client(oracle: Path, tmp_path_factory: pytest.TempPathFactory) -> Client
 
     path = tmp_path_factory.mktemp("oracle") / "wxr.db"
     db = Database(f"sqlite:///{path}")
-    install_site(db, site_url="http://127.0.0.1:8080", title="Oracle Site", admin_user="admin",
-                 admin_email="admin@example.com", admin_password="x")
+    install_site(
+        db,
+        site_url="http://127.0.0.1:8080",
+        title="Oracle Site",
+        admin_user="admin",
+        admin_email="admin@example.com",
+        admin_password="x",
+    )
     import_wxr(oracle / "site.wxr", db.engine, db.tables)
     app = App(Settings(database_url=f"sqlite:///{path}", uploads_dir=oracle / "uploads"), db=db)
     return Client(WSGIApp(app))
 
 
-def _run(oracle: Path, client: Client, listed: set[str]) -> tuple[dict[str, list[str]], collections.Counter[str], collections.Counter[str]]:
+def _run(
+    oracle: Path, client: Client, listed: set[str]
+) -> tuple[dict[str, list[str]], collections.Counter[str], collections.Counter[str]]:
     compare = load_compare(oracle)
     creds = json.loads((oracle / "credentials.json").read_text())["users"]
     failures: dict[str, list[str]] = {}
@@ -82,7 +96,9 @@ def _run(oracle: Path, client: Client, listed: set[str]) -> tuple[dict[str, list
 
 def _report(label: str, total: collections.Counter[str], passed: collections.Counter[str]) -> None:
     figures = ", ".join(f"{g} {passed[g]}/{total[g]}" for g in sorted(total))
-    print(f"\n[oracle {label}] {sum(passed.values())}/{sum(total.values())} anonymous exchanges pass: {figures}")
+    print(
+        f"\n[oracle {label}] {sum(passed.values())}/{sum(total.values())} anonymous exchanges pass: {figures}"
+    )
 
 
 def test_sql_import_replay(oracle: Path, sql_client: Client) -> None:
@@ -90,7 +106,9 @@ def test_sql_import_replay(oracle: Path, sql_client: Client) -> None:
     failures, total, passed = _run(oracle, sql_client, listed)
     _report("wordpress.sql", total, passed)
     regressions = {i: failures[i][:3] for i in sorted(listed & failures.keys())}
-    assert not regressions, f"exchanges that must pass failed: {json.dumps(regressions, indent=1)[:4000]}"
+    assert not regressions, (
+        f"exchanges that must pass failed: {json.dumps(regressions, indent=1)[:4000]}"
+    )
 
 
 def test_wxr_import_replay(oracle: Path, wxr_client: Client) -> None:
@@ -99,4 +117,6 @@ def test_wxr_import_replay(oracle: Path, wxr_client: Client) -> None:
     failures, total, passed = _run(oracle, wxr_client, listed)
     _report("site.wxr", total, passed)
     regressions = {i: failures[i][:3] for i in sorted(listed & failures.keys())}
-    assert not regressions, f"exchanges that must pass failed: {json.dumps(regressions, indent=1)[:4000]}"
+    assert not regressions, (
+        f"exchanges that must pass failed: {json.dumps(regressions, indent=1)[:4000]}"
+    )

@@ -46,7 +46,9 @@ def test_second_page_links_both_ways(client: Client) -> None:
         ("status=draft", "rest_invalid_param", "status"),
     ],
 )
-def test_invalid_parameters_answer_wordpress_errors(client: Client, query: str, code: str, param: str) -> None:
+def test_invalid_parameters_answer_wordpress_errors(
+    client: Client, query: str, code: str, param: str
+) -> None:
     r = client.get(f"/wp-json/wp/v2/posts?{query}")
     assert r.status == 400
     body = r.json()
@@ -85,7 +87,11 @@ def test_draft_is_hidden_from_anonymous_readers(client: Client, demo_db: str) ->
 
     db = Database(demo_db)
     p = db.tables.posts.c
-    draft = db.conn().execute(select(p.ID).where(p.post_type == "post", p.post_status == "draft")).scalar()
+    draft = (
+        db.conn()
+        .execute(select(p.ID).where(p.post_type == "post", p.post_status == "draft"))
+        .scalar()
+    )
     assert draft is not None
     listed = {post["id"] for post in client.get("/wp-json/wp/v2/posts?per_page=100").json()}
     assert draft not in listed
@@ -105,7 +111,10 @@ def test_envelope_and_jsonp(client: Client) -> None:
     assert r.header("Content-Type") == "application/javascript; charset=UTF-8"
     assert re.match(rb"^/\*\*/cb\(\[", r.body)
     bad = client.get("/wp-json/wp/v2/posts?_jsonp=bad-name!")
-    assert bad.status == 400 and bad.json() == {"code": "rest_callback_invalid", "message": "Invalid JSONP callback function."}
+    assert bad.status == 400 and bad.json() == {
+        "code": "rest_callback_invalid",
+        "message": "Invalid JSONP callback function.",
+    }
 
 
 def test_method_override_and_unknown_route(client: Client) -> None:
@@ -129,7 +138,9 @@ def test_head_has_headers_without_body(client: Client) -> None:
 
 
 def test_search_finds_a_word_from_a_title(client: Client) -> None:
-    title = client.get("/wp-json/wp/v2/posts?per_page=1&_fields=title").json()[0]["title"]["rendered"]
+    title = client.get("/wp-json/wp/v2/posts?per_page=1&_fields=title").json()[0]["title"][
+        "rendered"
+    ]
     word = max(re.findall(r"[A-Za-z]{5,}", title), key=len)
     found = client.get(f"/wp-json/wp/v2/posts?search={word}&_fields=title,content,excerpt").json()
     assert found
@@ -146,4 +157,7 @@ def test_pages_are_hierarchical(client: Client) -> None:
     child = children[0]
     parent = next(p for p in pages if p["id"] == child["parent"])
     assert child["link"].startswith(parent["link"])
-    assert client.get(f"/wp-json/wp/v2/pages?parent={parent['id']}").json()[0]["parent"] == parent["id"]
+    assert (
+        client.get(f"/wp-json/wp/v2/pages?parent={parent['id']}").json()[0]["parent"]
+        == parent["id"]
+    )

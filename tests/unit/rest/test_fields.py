@@ -20,7 +20,9 @@ def test_parse_fields(value: object, expected: dict[str, object]) -> None:
 
 def test_filter_fields_nested_and_list() -> None:
     data = [{"id": 1, "title": {"raw": "r", "rendered": "x"}, "slug": "s"}]
-    assert filter_fields(data, parse_fields("id,title.rendered")) == [{"id": 1, "title": {"rendered": "x"}}]
+    assert filter_fields(data, parse_fields("id,title.rendered")) == [
+        {"id": 1, "title": {"rendered": "x"}}
+    ]
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,10 @@ from pressbox.rest.phpquery import add_query_arg, parse_query, urlencode_deep
         ("a=1&a=2", {"a": "2"}),
         ("a[]=1&a[]=2", {"a": ["1", "2"]}),
         ("a[x]=1&a[y]=2", {"a": {"x": "1", "y": "2"}}),
-        ("categories[terms]=198&categories[include_children]=true", {"categories": {"terms": "198", "include_children": "true"}}),
+        (
+            "categories[terms]=198&categories[include_children]=true",
+            {"categories": {"terms": "198", "include_children": "true"}},
+        ),
         ("s=hello+world", {"s": "hello world"}),
         ("s=caf%C3%A9", {"s": "café"}),
         ("a.b=1", {"a_b": "1"}),

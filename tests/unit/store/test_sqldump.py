@@ -49,14 +49,16 @@ def test_load_dump_round_trip(tmp_path: Path) -> None:
     assert stats.rows == {"wp_options": 3, "wp_plugin_table": 2}
     o = db.tables.options.c
     values = dict(db.conn().execute(select(o.option_name, o.option_value)).all())
-    assert values["blogname"] == "It's a \"site\"; really\nyes"
+    assert values["blogname"] == 'It\'s a "site"; really\nyes'
     assert values["x"] == 'a:1:{s:3:"k;y";s:4:"\\\\ab";}'
     assert values["emoji"] == "café \U0001f600"
     plugin = db.conn().execute(text("SELECT id, label FROM wp_plugin_table ORDER BY id")).all()
     assert [tuple(r) for r in plugin] == [(1, None), (2, "two")]
     # The next id is the dump's AUTO_INCREMENT, not max(id) + 1.
     with db.engine.begin() as conn:
-        new_id = conn.execute(db.tables.options.insert().values(option_name="n", option_value="v")).inserted_primary_key
+        new_id = conn.execute(
+            db.tables.options.insert().values(option_name="n", option_value="v")
+        ).inserted_primary_key
     assert new_id is not None and new_id[0] == 40
 
 
@@ -65,9 +67,20 @@ def test_load_oracle_dump(oracle: Path, tmp_path: Path) -> None:
     stats = load_dump(oracle / "wordpress.sql", db.engine, db.tables)
     p = db.tables.posts.c
     counts = dict(
-        db.conn().execute(
-            select(p.post_status, text("count(*)")).where(p.post_type == "post").group_by(p.post_status)
-        ).all()
+        db.conn()
+        .execute(
+            select(p.post_status, text("count(*)"))
+            .where(p.post_type == "post")
+            .group_by(p.post_status)
+        )
+        .all()
     )
-    assert counts == {"publish": 74, "draft": 2, "future": 2, "pending": 1, "private": 1, "trash": 1}
+    assert counts == {
+        "publish": 74,
+        "draft": 2,
+        "future": 2,
+        "pending": 1,
+        "private": 1,
+        "trash": 1,
+    }
     assert stats.auto_increment["wp_posts"] == 12277
