@@ -1,0 +1,620 @@
+"""Small text helpers of WordPress's formatting.php (and the bits of kses.php they lean on).
+
+Render steps: `convert_chars`, `capital_P_dangit` (and its `the_title` variant),
+`convert_smilies`, `trim`. Helpers used by other steps: `wp_html_split`, `wp_trim_words`,
+`wp_strip_all_tags` (with a port of PHP's `strip_tags`), `wp_html_excerpt`,
+`normalize_whitespace`, `force_balance_tags`, `esc_html`, `esc_attr`, `esc_url`.
+Each function names its WordPress counterpart and returns byte for byte what WordPress 7.1
+returns with the en_US strings. Patterns are compiled with `re.ASCII`, as PCRE without `u`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from html.entities import name2codepoint
+from typing import Any
+
+from pressbox.content.context import RenderContext
+
+_A = re.ASCII
+PHP_TRIM = " \t\n\r\0\x0b"  # the characters PHP's trim() strips by default
+_C_SPACE = frozenset(" \t\n\v\f\r")  # C isspace() in the "C" locale
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def php_truthy(value: Any) -> bool:
+    """PHP's boolean cast of an option value ('' and '0' are false)."""
+    return bool(value) and value != "0"
+
+
+def trim(text: str, ctx: RenderContext | None = None) -> str:
+    """PHP's trim() as the `the_title` step: only ` \t\n\r\0\x0b`, not Unicode blanks."""
+    return text.strip(PHP_TRIM)
+
+
+# get_html_split_regex(): comments, CDATA sections, or any other element (even unterminated).
+_H_COMMENT = r"!(?:-(?!->)[^\-]*+)*+(?:-->)?"
+_H_CDATA = r"!\[CDATA\[[^\]]*+(?:\](?!\]>)[^\]]*+)*+(?:\]\]>)?"
+HTML_SPLIT = re.compile(
+    rf"(<(?:(?=!--|!\[CDATA\[)(?:(?=!-){_H_COMMENT}|(?!!-){_H_CDATA})"
+    rf"|(?!!--|!\[CDATA\[)[^>]*>?))"
+)
+
+
+def wp_html_split(text: str) -> list[str]:
+    """wp_html_split(): text and elements alternate, elements at odd indices."""
+    return HTML_SPLIT.split(text)
+
+
+# --- convert_chars, capital_P_dangit -------------------------------------------------------
+
+# After a multi-byte character, PHP's lookahead starts inside it (bytes) and always passes.
+_CONVERT_CHARS = re.compile(r"&([^#])(?:(?<=[^\x00-\x7f])|(?![a-z1-4]{1,8};))", _A | re.IGNORECASE)
+
+
+def convert_chars(text: str, ctx: RenderContext | None = None) -> str:
+    """convert_chars(): a lone `&` becomes `&#038;`."""
+    if "&" in text:
+        text = _CONVERT_CHARS.sub(r"&#038;\1", text)
+    return text
+
+
+_DANGIT = (
+    (" Wordpress", " WordPress"),
+    ("&#8216;Wordpress", "&#8216;WordPress"),
+    ("&#8220;Wordpress", "&#8220;WordPress"),
+    (">Wordpress", ">WordPress"),
+    ("(Wordpress", "(WordPress"),
+)
+
+
+def capital_P_dangit(text: str, ctx: RenderContext | None = None) -> str:
+    """capital_P_dangit() outside titles: only after a space, quote, `>` or `(`."""
+    if "Wordpress" not in text:
+        return text
+    for search, replace in _DANGIT:
+        text = text.replace(search, replace)
+    return text
+
+
+def capital_P_dangit_title(text: str, ctx: RenderContext | None = None) -> str:
+    """capital_P_dangit() as run by `the_title`: every `Wordpress`."""
+    return text.replace("Wordpress", "WordPress")
+
+
+# --- smilies ---------------------------------------------------------------------------------
+
+# smilies_init()'s $wpsmiliestrans: all but :mrgreen: are emoji, output as the character.
+SMILIES: dict[str, str] = {
+    ":mrgreen:": "mrgreen.png", ":neutral:": "\U0001f610", ":twisted:": "\U0001f608",
+    ":arrow:": "\u27a1", ":shock:": "\U0001f62f", ":smile:": "\U0001f642",
+    ":???:": "\U0001f615", ":cool:": "\U0001f60e", ":evil:": "\U0001f47f",
+    ":grin:": "\U0001f600", ":idea:": "\U0001f4a1", ":oops:": "\U0001f633",
+    ":razz:": "\U0001f61b", ":roll:": "\U0001f644", ":wink:": "\U0001f609",
+    ":cry:": "\U0001f625", ":eek:": "\U0001f62e", ":lol:": "\U0001f606",
+    ":mad:": "\U0001f621", ":sad:": "\U0001f641", "8-)": "\U0001f60e", "8-O": "\U0001f62f",
+    ":-(": "\U0001f641", ":-)": "\U0001f642", ":-?": "\U0001f615", ":-D": "\U0001f600",
+    ":-P": "\U0001f61b", ":-o": "\U0001f62e", ":-x": "\U0001f621", ":-|": "\U0001f610",
+    ";-)": "\U0001f609", "8O": "\U0001f62f", ":(": "\U0001f641", ":)": "\U0001f642",
+    ":?": "\U0001f615", ":D": "\U0001f600", ":P": "\U0001f61b", ":o": "\U0001f62e",
+    ":x": "\U0001f621", ":|": "\U0001f610", ";)": "\U0001f609", ":!:": "\u2757",
+    ":?:": "\u2753",
+}  # fmt: skip
+
+
+def _smilies_search(smilies: Collection[str]) -> re.Pattern[str]:
+    """smilies_init()'s $wp_smiliessearch: one alternation per first character, longest first.
+
+    `(?<=spaces|^)X(?:rest…)` is written `X(?:(?<=spaceX)|…)(?:rest…)` so that the regex
+    engine scans for the first character instead of trying every position (10 times faster).
+    """
+    after = r"(?=[\r\n\t \xa0]|&nbsp;|$)"
+    groups: dict[str, list[str]] = {}
+    for smiley in sorted(smilies, reverse=True):  # krsort(): reverse byte order
+        groups.setdefault(smiley[0], []).append(re.escape(smiley[1:]))
+    alternatives = []
+    for first, rests in groups.items():
+        x = re.escape(first)
+        before = f"(?:(?<=[\\r\\n\\t \\xa0]{x})|(?<=&nbsp;{x})|(?<=^{x}))"
+        alternatives.append(f"{x}{before}(?:{'|'.join(rests)}){after}")
+    return re.compile("|".join(alternatives), _A | re.MULTILINE)
+
+
+_SMILIES_SEARCH = _smilies_search(SMILIES)
+# Any smiley code at all, whatever surrounds it: most texts have none and are returned as is.
+_SMILIES_ANYWHERE = re.compile("|".join(re.escape(s) for s in sorted(SMILIES, reverse=True)))
+_SMILEY_TAGS = re.compile(r"(<[^>]*>)")
+_SMILEY_IGNORE = re.compile(r"^<(code|pre|style|script|textarea)[^>]*>")
+_IMAGE_EXT = re.compile(r"\.([^.]+)$")
+_IMAGE_EXTS = frozenset({"jpg", "jpeg", "jpe", "gif", "png", "webp", "avif"})
+
+
+def translate_smiley(smiley: str, site_url: str) -> str:
+    """translate_smiley(): the emoji, or an `<img>` for image smilies."""
+    smiley = smiley.strip(PHP_TRIM)
+    img = SMILIES[smiley]
+    ext = _IMAGE_EXT.search(img)
+    if not ext or ext.group(1).lower() not in _IMAGE_EXTS:
+        return img
+    src = f"{site_url}/wp-includes/images/smilies/{img}"  # includes_url()
+    return (
+        f'<img src="{esc_url(src)}" alt="{esc_attr(smiley)}" class="wp-smiley" '
+        'style="height: 1em; max-height: 1em;" />'
+    )
+
+
+def convert_smilies(text: str, ctx: RenderContext) -> str:
+    """convert_smilies(): smiley codes outside tags and code/pre/style/script/textarea.
+
+    The `use_smilies` option is 1 on every WordPress install; a missing row counts as 1 too.
+    """
+    if not php_truthy(ctx.data.option("use_smilies", "1")) or not _SMILIES_ANYWHERE.search(text):
+        return text
+    site_url = str(ctx.data.option("siteurl", "") or ctx.data.home_url()).rstrip("/")
+    parts = _SMILEY_TAGS.split(text)
+    ignore = ""
+    for i, content in enumerate(parts):
+        if not ignore:
+            m = _SMILEY_IGNORE.match(content)
+            if m:
+                ignore = m.group(1)
+        if not ignore and content and content[0] != "<":
+            parts[i] = _SMILIES_SEARCH.sub(lambda m: translate_smiley(m.group(), site_url), content)
+        if ignore and content == f"</{ignore}>":
+            ignore = ""
+    return "".join(parts)
+
+
+# --- stripping tags, trimming words ----------------------------------------------------------
+
+# What each strip_tags() state must look at; everything else is skipped in bulk.
+_STRIP_NEXT = (
+    re.compile(r"[<>\x00]"),
+    re.compile(r"[<>\"'!?]"),
+    re.compile(r"[()>\"'lL]"),
+    re.compile(r"[>\"'\-eE]"),
+    re.compile(r">"),
+)
+
+
+def strip_tags(text: str) -> str:
+    """PHP 8's strip_tags() without allowed tags (php_strip_tags_ex's state machine)."""
+    if "<" not in text and ">" not in text and "\0" not in text:
+        return text
+    out: list[str] = []
+    n = len(text)
+    state = depth = br = 0
+    in_q = lc = ""
+    is_xml = False
+    p = 0
+    while p < n:
+        m = _STRIP_NEXT[state].search(text, p)
+        if m is None:
+            if state == 0:
+                out.append(text[p:])
+            break
+        q = m.start()
+        if state == 0:
+            out.append(text[p:q])
+        p, c = q, text[q]
+        prev = text[p - 1] if p else ""
+        if state == 0:
+            if c == "<":
+                if not in_q:
+                    if p + 1 < n and text[p + 1] in _C_SPACE:
+                        out.append(c)
+                    else:
+                        lc, state = "<", 1
+            elif c == ">":
+                if depth:
+                    depth -= 1
+                elif not in_q:
+                    out.append(c)
+        elif state == 1:
+            if c == "<":
+                if not in_q and not (p + 1 < n and text[p + 1] in _C_SPACE):
+                    depth += 1
+            elif c == ">":
+                if depth:
+                    depth -= 1
+                elif not in_q:
+                    lc = ">"
+                    if not (is_xml and prev == "-"):
+                        in_q, is_xml, state = "", False, 0
+            elif c in "\"'":
+                if p and (not in_q or c == in_q):
+                    in_q = "" if in_q else c
+            elif c == "!":
+                if prev == "<":
+                    state, lc = 3, c
+            elif prev == "<":  # "?"
+                br, state = 0, 2
+        elif state == 2:
+            if c in "()":
+                if lc not in ("'", '"'):
+                    lc = c
+                    br += 1 if c == "(" else -1
+            elif c == ">":
+                if depth:
+                    depth -= 1
+                elif not in_q and not br and lc != '"' and prev == "?":
+                    in_q, state = "", 0
+            elif c in "\"'":
+                if p and prev != "\\":
+                    if lc == c:
+                        lc = ""
+                    elif lc != "\\":
+                        lc = c
+                if p and (not in_q or c == in_q):
+                    in_q = "" if in_q else c
+            elif p > 4 and text[p - 4 : p].translate(_ASCII_LOWER) == "<?xm":  # "l" or "L"
+                state, is_xml = 1, True
+        elif state == 3:
+            if c == ">":
+                if depth:
+                    depth -= 1
+                elif not in_q:
+                    in_q, state = "", 0
+            elif c in "\"'":
+                if p and prev != "\\" and (not in_q or c == in_q):
+                    in_q = "" if in_q else c
+            elif c == "-":
+                if p >= 2 and text[p - 2 : p] == "!-":
+                    state = 4
+            elif p > 6 and text[p - 6 : p].translate(_ASCII_LOWER) == "doctyp":  # "e" or "E"
+                state = 1
+        elif not in_q and p >= 2 and text[p - 2 : p] == "--":  # state 4, ">"
+            in_q, state = "", 0
+        p += 1
+    return "".join(out)
+
+
+_SCRIPT_STYLE = re.compile(r"<(script|style)[^>]*?>.*?</\1>", _A | re.IGNORECASE | re.DOTALL)
+_BREAKS = re.compile(r"[\r\n\t ]+")
+
+
+def wp_strip_all_tags(text: str, remove_breaks: bool = False) -> str:
+    """wp_strip_all_tags(): strip_tags() that also drops script and style contents."""
+    text = strip_tags(_SCRIPT_STYLE.sub("", text))
+    if remove_breaks:
+        text = _BREAKS.sub(" ", text)
+    return text.strip(PHP_TRIM)
+
+
+def wp_trim_words(text: str, num_words: int = 55, more: str | None = None) -> str:
+    """wp_trim_words(): the first `num_words` words of the tag-stripped text, then `more`."""
+    if more is None:
+        more = "&hellip;"
+    text = wp_strip_all_tags(text)
+    # preg_split( "/[\n\r\t ]+/", $text, $num_words + 1, PREG_SPLIT_NO_EMPTY ), whose limit
+    # means "no limit" at 0 and -1 and "do not split" at 1 and below -1.
+    limit = num_words + 1
+    if limit > 1 or limit in (0, -1):
+        words = [w for w in _BREAKS.split(text) if w]
+    else:
+        words = [text] if text else []
+    if len(words) > num_words:
+        return " ".join(words[:num_words] if limit > 1 else words[:-1]) + more
+    return " ".join(words)
+
+
+_PARTIAL_ENTITY = re.compile(r"&[^;\s]*$", _A)
+
+
+def _drop_partial_entity(text: str) -> str:
+    r"""`preg_replace( '/&[^;\s]{0,6}$/', '', $text )`: `{0,6}` counts bytes, not characters."""
+    m = _PARTIAL_ENTITY.search(text, max(0, len(text) - 8))
+    while m is not None:
+        if len(text[m.start() + 1 : m.end()].encode()) <= 6:
+            return text[: m.start()] + text[m.end() :]
+        m = _PARTIAL_ENTITY.search(text, m.start() + 1)
+    return text
+
+
+def wp_html_excerpt(text: str, count: int, more: str | None = None) -> str:
+    """wp_html_excerpt(): at most `count` characters of the tag-stripped text."""
+    text = wp_strip_all_tags(text, True)
+    excerpt = _drop_partial_entity(text[:count])  # mb_substr( $str, 0, $count )
+    if text != excerpt:
+        excerpt = excerpt.strip(PHP_TRIM) + (more or "")
+    return excerpt
+
+
+_NEWLINES = re.compile(r"\n+")
+_BLANKS = re.compile(r"[ \t]+")
+
+
+def normalize_whitespace(text: str) -> str:
+    """normalize_whitespace(): trim, `\\r` to `\\n`, collapse newlines and blanks."""
+    text = text.strip(PHP_TRIM).replace("\r", "\n")
+    return _BLANKS.sub(" ", _NEWLINES.sub("\n", text))
+
+
+# fmt: off
+_SINGLE_TAGS = frozenset([
+    "area", "base", "basefont", "br", "col", "command", "embed", "frame", "hr", "img", "input",
+    "isindex", "link", "meta", "param", "source", "track", "wbr",
+])
+# fmt: on
+_NESTABLE_TAGS = frozenset(
+    ["article", "aside", "blockquote", "details", "div", "figure", "object", "q", "section", "span"]
+)
+_LT_DIGIT = re.compile(r"<([0-9])")
+_TAG = re.compile(
+    r"<(/?)((?:[a-z](?:[a-z0-9._]*)-(?:[a-z0-9._-]+)+)|(?:[\w:]+))(?:\s*(/?)|(\s+)([^>]*))>", _A
+)
+
+
+def force_balance_tags(text: str) -> str:
+    """force_balance_tags(): close unclosed tags, drop stray closing ones."""
+    stack: list[str] = []
+    queue = ""
+    out: list[str] = []
+    text = _LT_DIGIT.sub(r"&lt;\1", text.replace("< !--", "<    !--"))
+    while m := _TAG.search(text):
+        full, slash, name = m.group(0), m.group(1), m.group(2)
+        tag = name.lower()
+        single = tag in _SINGLE_TAGS
+        pre_ws = m.group(4) or ""
+        attrs = (m.group(5) if m.group(5) is not None else m.group(3) or "").strip(PHP_TRIM)
+        self_closer = attrs.endswith("/")
+        out.append(queue)
+        queue = ""
+        i = text.find(full)  # the first occurrence, as WordPress's strpos()
+        if slash:
+            if not stack:
+                tag = ""
+            elif stack[-1] == tag:
+                tag = f"</{tag}>"
+                stack.pop()
+            else:
+                if tag in stack:
+                    j = len(stack) - 1 - stack[::-1].index(tag)
+                    while len(stack) > j:
+                        queue += f"</{stack.pop()}>"
+                tag = ""
+        else:
+            if self_closer:
+                if not single:
+                    attrs = attrs[:-1].strip(PHP_TRIM) + f"></{tag}"
+            elif single:
+                pre_ws = " "
+                attrs += "/"
+            else:
+                if stack and tag not in _NESTABLE_TAGS and stack[-1] == tag:
+                    queue = f"</{stack.pop()}>"
+                stack.append(tag)
+            if self_closer and single:
+                pre_ws = " "  # prefer <br /> to <br/>
+            tag = f"<{tag}{pre_ws}{attrs}>"
+            if queue:
+                queue += tag
+                tag = ""
+        out.append(text[:i] + tag)
+        text = text[i + len(full) :]
+    out.append(queue)
+    out.append(text)
+    # WordPress stops at the first tag name that is falsy in PHP ("0").
+    while stack and (x := stack.pop()) != "0":
+        out.append(f"</{x}>")
+    return "".join(out).replace("< !--", "<!--").replace("<    !--", "< !--")
+
+
+# --- escaping --------------------------------------------------------------------------------
+
+ALLOWED_ENTITY_NAMES: frozenset[str] = frozenset(name2codepoint) | {"apos"}  # kses.php
+_HTML4_ENTITY_NAMES: frozenset[str] = frozenset(name2codepoint)
+_NORM_DEC = re.compile(r"&amp;#(0*[1-9][0-9]{0,6});")
+_NORM_HEX = re.compile(r"&amp;#[Xx](0*[1-9A-Fa-f][0-9A-Fa-f]{0,5});")
+_NORM_NAMED = re.compile(r"&amp;([A-Za-z]{2,8}[0-9]{0,2});")
+_SPECIAL = re.compile(r"[<>\"']|&(?:#([0-9]+);|#[xX]([0-9a-fA-F]+);|([A-Za-z0-9]+);)?")
+_SPECIAL_MAP = {"<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#039;"}
+
+
+def valid_unicode(i: int) -> bool:
+    """valid_unicode(): a code point XML allows."""
+    return (
+        i in (0x9, 0xA, 0xD)
+        or 0x20 <= i <= 0xD7FF
+        or 0xE000 <= i <= 0xFFFD
+        or 0x10000 <= i <= 0x10FFFF
+    )
+
+
+def _norm_dec(m: re.Match[str]) -> str:
+    i = m.group(1)
+    return f"&#{i.lstrip('0').rjust(3, '0')};" if valid_unicode(int(i)) else f"&amp;#{i};"
+
+
+def _norm_hex(m: re.Match[str]) -> str:
+    h = m.group(1)
+    return f"&#x{h.lstrip('0')};" if valid_unicode(int(h, 16)) else f"&amp;#x{h};"
+
+
+def _norm_named(m: re.Match[str]) -> str:
+    name = m.group(1)
+    return f"&{name};" if name in ALLOWED_ENTITY_NAMES else f"&amp;{name};"
+
+
+def wp_kses_normalize_entities(text: str) -> str:
+    """wp_kses_normalize_entities() in the 'html' context."""
+    text = text.replace("&", "&amp;")
+    text = _NORM_DEC.sub(_norm_dec, text)
+    text = _NORM_HEX.sub(_norm_hex, text)
+    return _NORM_NAMED.sub(_norm_named, text)
+
+
+def _special(m: re.Match[str]) -> str:
+    s = m.group()
+    if s[0] != "&":
+        return _SPECIAL_MAP[s]
+    dec, hexa, name = m.groups()
+    # htmlspecialchars( …, ENT_QUOTES, …, false ) keeps HTML 4.01 entities and code points.
+    if (dec is not None and int(dec) <= 0x10FFFF) or (
+        hexa is not None and int(hexa, 16) <= 0x10FFFF
+    ):
+        return s
+    if name is not None and name in _HTML4_ENTITY_NAMES:
+        return s
+    return "&amp;" + s[1:]
+
+
+def _wp_specialchars_quotes(text: str) -> str:
+    """_wp_specialchars( $text, ENT_QUOTES ) without double encoding."""
+    if not text or not any(c in text for c in "&<>\"'"):
+        return text
+    return _SPECIAL.sub(_special, wp_kses_normalize_entities(text))
+
+
+def esc_html(text: str) -> str:
+    """esc_html(): escape for HTML text (existing valid entities are kept)."""
+    return _wp_specialchars_quotes(text)
+
+
+def esc_attr(text: str) -> str:
+    """esc_attr(): escape for an HTML attribute value."""
+    return _wp_specialchars_quotes(text)
+
+
+# fmt: off
+ALLOWED_PROTOCOLS: tuple[str, ...] = (
+    "http", "https", "ftp", "ftps", "mailto", "news", "irc", "irc6", "ircs", "gopher", "nntp",
+    "feed", "telnet", "mms", "rtsp", "sms", "svn", "tel", "fax", "xmpp", "webcal", "urn",
+)  # wp_allowed_protocols()
+# fmt: on
+_URL_STRIP = re.compile(r"[^a-zA-Z0-9\-~+_.?#=!&;,/:%@$|*'()\[\]\x80-\U0010ffff]")
+_PHP_FILE = re.compile(r"^[a-z0-9-]+?\.php", _A | re.IGNORECASE)
+_NO_NULL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_SLASH_ZERO = re.compile(r"\\+0+")
+_COLON_ENTITY_FIX = re.compile(r"(&#0*58(?![;0-9])|&#x0*3a(?![;a-f0-9]))", re.IGNORECASE)
+_COLON = re.compile(r":|&#0*58;|&#x0*3a;|&colon;", re.IGNORECASE)
+_DEC_ENTITY = re.compile(r"&#([0-9]+);")
+_HEX_ENTITY = re.compile(r"&#[Xx]([0-9A-Fa-f]+);")
+_SCHEME = re.compile(r"([a-zA-Z0-9+.\-]+):")
+_PORT_ONLY = re.compile(r"[0-9]{0,5}(?:/|$)")
+
+
+def wp_kses_no_null(text: str) -> str:
+    """wp_kses_no_null(): drop control characters and `\\0` sequences."""
+    return _SLASH_ZERO.sub("", _NO_NULL.sub("", text))
+
+
+def _bad_protocol_once2(scheme: str, allowed: Sequence[str]) -> str:
+    scheme = _DEC_ENTITY.sub(lambda m: chr(int(m.group(1)) % 256), scheme)
+    scheme = _HEX_ENTITY.sub(lambda m: chr(int(m.group(1), 16) % 256), scheme)
+    scheme = wp_kses_no_null(re.sub(r"\s", "", scheme, flags=_A))
+    scheme = scheme.translate(_ASCII_LOWER)
+    return f"{scheme}:" if any(p.lower() == scheme for p in allowed) else ""
+
+
+def _bad_protocol_once(text: str, allowed: Sequence[str], count: int = 1) -> str:
+    text = _COLON_ENTITY_FIX.sub(r"\1;", text)
+    parts = _COLON.split(text, maxsplit=1)
+    if len(parts) > 1 and "/?" not in parts[0]:
+        text = parts[1].strip(PHP_TRIM)
+        protocol = _bad_protocol_once2(parts[0], allowed)
+        if protocol == "feed:":
+            if count > 2:
+                return ""
+            text = _bad_protocol_once(text, allowed, count + 1)
+            if not php_truthy(text):
+                return text
+        text = protocol + text
+    return text
+
+
+def wp_kses_bad_protocol(text: str, allowed: Sequence[str] = ALLOWED_PROTOCOLS) -> str:
+    """wp_kses_bad_protocol(): remove disallowed URL schemes, recursively."""
+    text = wp_kses_no_null(text)
+    if (text.startswith("https://") and "https" in allowed) or (
+        text.startswith("http://") and "http" in allowed
+    ):
+        return text
+    for _ in range(6):
+        original, text = text, _bad_protocol_once(text, allowed)
+        if original == text:
+            return text
+    return ""
+
+
+def _authority_front(authority: str) -> str | None:
+    """`user:pass@host:port` as PHP's parse_url() splits it; None when it fails."""
+    user = password = None
+    at = authority.rfind("@")
+    if at != -1:
+        user, _, password_part = authority[:at].partition(":")
+        password = password_part if ":" in authority[:at] else None
+        authority = authority[at + 1 :]
+    port = ""
+    colon = -1 if authority[:1] == "[" and authority[-1:] == "]" else authority.rfind(":")
+    if colon != -1:
+        raw = authority[colon + 1 :]
+        digits = raw[: len(raw) - len(raw.lstrip("0123456789"))]  # what strtol() reads
+        if len(raw) > 5 or (raw and not digits) or (digits and int(digits) > 65535):
+            return None
+        port = f":{int(digits)}" if raw else ""
+        authority = authority[:colon]
+    if not authority:
+        return None
+    front = user or ""
+    front += f":{password}" if password is not None else ""
+    front += "@" if user is not None else ""
+    return front + authority + port
+
+
+def _url_front(url: str) -> str:
+    """What esc_url() rebuilds from wp_parse_url(): `scheme://user:pass@host:port`.
+
+    Covers `scheme://authority`, `//authority`, `scheme:path` and `/path`, as PHP's parse_url();
+    anything it would not parse gives '' (or '//' for a path), as a failed parse does.
+    """
+    scheme = ""
+    rest = url
+    if url.startswith("//"):
+        rest = url[2:]
+    elif url.startswith("/"):
+        return "//"  # wp_parse_url() parses a placeholder host and then drops it
+    else:
+        m = _SCHEME.match(url)
+        if m is None:
+            return ""
+        after = url[m.end() :]
+        if not after.startswith("/") and _PORT_ONLY.match(after):
+            return ""  # `host:port`, no scheme: no brackets in it, so '' encodes the same
+        scheme = m.group(1) + "://"
+        if not after.startswith("//"):
+            return scheme
+        rest = after[2:]
+    authority = re.match(r"[^/?#]*", rest)
+    host = _authority_front(authority.group() if authority else "")
+    if host is None:
+        return "//" if url[0] == "/" else ""
+    return (scheme or ("//" if url[0] == "/" else "")) + host
+
+
+def esc_url(url: str, protocols: Sequence[str] | None = None, context: str = "display") -> str:
+    """esc_url(): clean a URL for output (`context='db'` is sanitize_url())."""
+    if url == "":
+        return url
+    url = _URL_STRIP.sub("", url.lstrip(PHP_TRIM).replace(" ", "%20"))
+    if url == "":
+        return url
+    if not url.translate(_ASCII_LOWER).startswith("mailto:"):
+        while any(s in url for s in ("%0d", "%0a", "%0D", "%0A")):  # _deep_replace()
+            for s in ("%0d", "%0a", "%0D", "%0A"):
+                url = url.replace(s, "")
+    url = url.replace(";//", "://")
+    if ":" not in url and url[:1] not in ("/", "#", "?") and not _PHP_FILE.match(url):
+        url = ("https://" if protocols and protocols[0] == "https" else "http://") + url
+    if context == "display":
+        url = wp_kses_normalize_entities(url).replace("&amp;", "&#038;").replace("'", "&#039;")
+    if "[" in url or "]" in url:
+        # Percent-encode the brackets after the scheme and authority.
+        front = _url_front(url)
+        dirty = url.replace(front, "") if front else url
+        url = url.replace(dirty, dirty.replace("[", "%5B").replace("]", "%5D"))
+    if url[0] == "/":
+        return url
+    good = wp_kses_bad_protocol(url, ALLOWED_PROTOCOLS if protocols is None else protocols)
+    return good if good.translate(_ASCII_LOWER) == url.translate(_ASCII_LOWER) else ""

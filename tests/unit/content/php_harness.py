@@ -1,0 +1,443 @@
+"""Run WordPress's own PHP formatting functions, for differential tests.
+
+At test time the WordPress 7.1 sources are read from the bare git mirror (never copied into
+the repository), written to a temporary folder with a small bootstrap of stubs (options,
+translations, the current post) and driven by one long-lived `php` process that answers JSON
+requests line by line. Tests call `require_php()`, which skips with the reason when php-cli,
+git, the mirror or the tag is missing.
+
+Also here: `oracle_posts()`, the `wp_posts` rows of the oracle's SQL dump (skips if absent).
+"""
+
+from __future__ import annotations
+
+import atexit
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+MIRROR = os.environ.get("PRESSBOX_WP_MIRROR", "/work/.mirror/johnpbloch+wordpress-core/repo")
+WP_TAG = os.environ.get("PRESSBOX_WP_TAG", "7.1.0")
+ORACLE = os.environ.get("PRESSBOX_ORACLE", "/work/shared/oracle")
+SITE_URL = "http://127.0.0.1:8080"
+CORE_SHORTCODES = ("wp_caption", "caption", "gallery", "playlist", "audio", "video", "embed")
+
+# Whole files: they only define functions (kses.php also its allowed-tags globals); plugin.php
+# requires the two classes itself.
+_REQUIRED = ("plugin.php", "utf8.php", "formatting.php", "kses.php", "shortcodes.php")
+_FILES = (*_REQUIRED, "class-wp-hook.php", "class-wp-filter-sentinel.php")
+# Single functions from files that would pull in too much.
+_FUNCTIONS = {
+    "functions.php": ("smilies_init", "wp_allowed_protocols", "_canonical_charset"),
+    "http.php": (
+        "wp_parse_url",
+        "_get_component_from_parsed_url_array",
+        "_wp_translate_php_url_constant_to_key",
+    ),
+    "blocks.php": (
+        "has_blocks",
+        "has_block",
+        "strip_core_block_namespace",
+        "excerpt_remove_blocks",
+        "excerpt_remove_footnotes",
+    ),
+    "post-template.php": ("get_the_content",),
+}
+
+# Our bootstrap: stubs for what the formatting functions ask of a running WordPress, the
+# filters of default-filters.php that the tested steps belong to, and the request loop.
+_BOOTSTRAP = r"""<?php
+error_reporting( E_ALL );
+ini_set( 'display_errors', 'stderr' );
+define( 'ABSPATH', __DIR__ . '/' );
+define( 'WPINC', 'wp-includes' );
+$GLOBALS['h_options'] = array(
+	'use_smilies' => '1', 'blog_charset' => 'UTF-8', 'use_balanceTags' => 0,
+	'siteurl' => '%SITE_URL%', 'home' => '%SITE_URL%',
+);
+function get_option( $name, $default_value = false ) { return $GLOBALS['h_options'][ $name ] ?? $default_value; }
+function __( $text, $domain = 'default' ) { return $text; }
+function _x( $text, $context, $domain = 'default' ) { return $text; }
+function is_utf8_charset( $charset = null ) { return true; }
+function wp_get_word_count_type() { return 'words'; }
+function site_url( $path = '' ) { return get_option( 'siteurl' ) . ( $path ? '/' . ltrim( $path, '/' ) : '' ); }
+function includes_url( $path = '' ) { return get_option( 'siteurl' ) . '/wp-includes/' . ltrim( $path, '/' ); }
+function wp_trigger_error( ...$args ) {}
+function _deprecated_function( ...$args ) {}
+function _deprecated_argument( ...$args ) {}
+function _doing_it_wrong( ...$args ) {}
+function __return_empty_string() { return ''; }
+function get_userdata( $id ) { return false; }
+function get_queried_object_id() { return 0; }
+function post_password_required( $post = null ) { return false; }
+function get_post( $post = null ) { return $post instanceof WP_Post ? $post : null; }
+if ( ! function_exists( 'array_any' ) ) {
+	function array_any( array $a, callable $f ): bool { foreach ( $a as $k => $v ) { if ( $f( $v, $k ) ) { return true; } } return false; }
+}
+if ( ! function_exists( 'array_first' ) ) {
+	function array_first( array $a ) { foreach ( $a as $v ) { return $v; } return null; }
+}
+class WP_Post {
+	public $ID = 1;
+	public $post_author = 1;
+	public $post_date = '2024-01-01 00:00:00';
+	public $post_content = '';
+	public $post_excerpt = '';
+	public $post_title = '';
+}
+// A REST request: no single-post view, no feed, page 1, so `more` is 0.
+class H_Query {
+	public function get( $key ) { return 0; }
+	public function is_page() { return false; }
+	public function is_single() { return false; }
+	public function is_feed() { return false; }
+%GENERATE_POSTDATA%
+}
+function generate_postdata( $post ) { return ( new H_Query() )->generate_postdata( $post ); }
+foreach ( %FILES% as $h_file ) { require __DIR__ . '/wp-includes/' . $h_file; }
+require __DIR__ . '/extracted.php';
+smilies_init();
+foreach ( %SHORTCODES% as $h_tag ) { add_shortcode( $h_tag, '__return_empty_string' ); }
+
+// default-filters.php, for the steps pressbox implements in pressbox.content.
+add_filter( 'the_title', 'wptexturize' );
+add_filter( 'the_title', 'convert_chars' );
+add_filter( 'the_title', 'trim' );
+add_filter( 'the_title', 'capital_P_dangit', 11 );
+add_filter( 'the_content', 'wptexturize' );
+add_filter( 'the_content', 'convert_smilies', 20 );
+add_filter( 'the_content', 'wpautop' );
+add_filter( 'the_content', 'shortcode_unautop' );
+add_filter( 'the_content', 'capital_P_dangit', 11 );
+add_filter( 'the_excerpt', 'wptexturize' );
+add_filter( 'the_excerpt', 'convert_smilies' );
+add_filter( 'the_excerpt', 'convert_chars' );
+add_filter( 'the_excerpt', 'wpautop' );
+add_filter( 'the_excerpt', 'shortcode_unautop' );
+add_filter( 'get_the_excerpt', 'wp_trim_excerpt', 10, 2 );
+
+function h_call( $fn, $args ) {
+	switch ( $fn ) {
+		case 'the_title':
+		case 'the_content':
+			return apply_filters( $fn, $args[0] );
+		case 'get_the_excerpt':
+		case 'excerpt':
+			$post               = new WP_Post();
+			$post->post_excerpt = $args[0];
+			$post->post_content = $args[1];
+			$excerpt            = apply_filters( 'get_the_excerpt', $post->post_excerpt, $post );
+			return 'excerpt' === $fn ? apply_filters( 'the_excerpt', $excerpt ) : $excerpt;
+		case 'excerpt_source':
+			$post               = new WP_Post();
+			$post->post_content = $args[0];
+			return get_the_content( '', false, $post );
+		default:
+			return $fn( ...$args );
+	}
+}
+
+while ( false !== ( $h_line = fgets( STDIN ) ) ) {
+	$h_out = array();
+	foreach ( json_decode( $h_line, true ) as $h_req ) {
+		$h_out[] = h_call( $h_req[0], $h_req[1] );
+	}
+	echo json_encode( $h_out, JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES | JSON_INVALID_UTF8_SUBSTITUTE ), "\n";
+	fflush( STDOUT );
+}
+"""
+
+_ALLOWED = frozenset(
+    {
+        "wptexturize", "wpautop", "shortcode_unautop", "convert_chars", "capital_P_dangit",
+        "convert_smilies", "wp_trim_words", "wp_strip_all_tags", "strip_tags", "esc_html",
+        "esc_attr", "esc_url", "wp_html_excerpt", "normalize_whitespace", "force_balance_tags",
+        "strip_shortcodes", "excerpt_remove_footnotes", "wp_kses_normalize_entities",
+        "the_title", "the_content", "get_the_excerpt", "excerpt", "excerpt_source",
+    }
+)  # fmt: skip
+
+
+def _git_show(path: str) -> str:
+    return subprocess.run(
+        ["git", f"--git-dir={MIRROR}", "show", f"{WP_TAG}:wp-includes/{path}"],
+        check=True,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    ).stdout
+
+
+def _extract_function(source: str, name: str, indent: str = "") -> str:
+    """The text of `function name(` up to its closing brace at the same indentation."""
+    m = re.search(
+        rf"^{indent}(?:public |private |static )*function {re.escape(name)}\(", source, re.M
+    )
+    if m is None:
+        raise LookupError(name)
+    end = source.index(f"\n{indent}}}\n", m.start())
+    return source[m.start() : end + len(indent) + 3]
+
+
+class PhpHarness:
+    """A `php` process running WordPress's formatting functions on request."""
+
+    def __init__(self, folder: Path) -> None:
+        self._stderr = (folder / "stderr.log").open("w+")
+        self._proc = subprocess.Popen(
+            ["php", str(folder / "bootstrap.php")],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self._stderr,
+            text=True,
+            encoding="utf-8",
+        )
+
+    def call_many(self, calls: list[tuple[str, list[Any]]]) -> list[Any]:
+        """Results of `[(function, args), …]` in one round trip."""
+        for fn, _args in calls:
+            if fn not in _ALLOWED:
+                raise ValueError(f"not exposed by the harness: {fn}")
+        assert self._proc.stdin is not None and self._proc.stdout is not None
+        self._proc.stdin.write(json.dumps([[fn, args] for fn, args in calls]) + "\n")
+        self._proc.stdin.flush()
+        line = self._proc.stdout.readline()
+        if not line:
+            self._stderr.seek(0)
+            raise RuntimeError(f"php stopped: {self._stderr.read()[-2000:]}")
+        result: list[Any] = json.loads(line)
+        return result
+
+    def call(self, fn: str, *args: Any) -> Any:
+        return self.call_many([(fn, list(args))])[0]
+
+    def close(self) -> None:
+        if self._proc.poll() is None:
+            assert self._proc.stdin is not None
+            self._proc.stdin.close()
+            self._proc.wait(timeout=10)
+        self._stderr.close()
+
+
+@cache
+def _start() -> PhpHarness | str:
+    """The harness, or why it cannot run."""
+    if shutil.which("php") is None:
+        return "php-cli is not installed"
+    if shutil.which("git") is None:
+        return "git is not installed"
+    if not Path(MIRROR).is_dir():
+        return f"the WordPress git mirror is absent ({MIRROR})"
+    try:
+        sources = {f: _git_show(f) for f in _FILES}
+        extracted = ["<?php"]
+        for file, names in _FUNCTIONS.items():
+            text = _git_show(file)
+            extracted += [_extract_function(text, n) for n in names]
+        query = _git_show("class-wp-query.php")
+        generate_postdata = _extract_function(query, "generate_postdata", "\t")
+    except (subprocess.CalledProcessError, LookupError, ValueError) as exc:
+        return f"WordPress {WP_TAG} sources unavailable from {MIRROR}: {exc}"
+    folder = Path(tempfile.mkdtemp(prefix="pressbox-wp-"))
+    atexit.register(shutil.rmtree, folder, True)
+    (folder / "wp-includes").mkdir()
+    for name, text in sources.items():
+        (folder / "wp-includes" / name).write_text(text, encoding="utf-8")
+    (folder / "extracted.php").write_text("\n\n".join(extracted) + "\n", encoding="utf-8")
+    bootstrap = (
+        _BOOTSTRAP.replace("%SITE_URL%", SITE_URL)
+        .replace("%GENERATE_POSTDATA%", generate_postdata)
+        .replace("%FILES%", "array(" + ", ".join(f"'{f}'" for f in _REQUIRED) + ")")
+        .replace("%SHORTCODES%", "array(" + ", ".join(f"'{t}'" for t in CORE_SHORTCODES) + ")")
+    )
+    (folder / "bootstrap.php").write_text(bootstrap, encoding="utf-8")
+    harness = PhpHarness(folder)
+    atexit.register(harness.close)
+    try:
+        if harness.call("wptexturize", "'ok'") != "&#8216;ok&#8217;":
+            return "the PHP harness answered unexpectedly"
+    except (RuntimeError, OSError, json.JSONDecodeError) as exc:
+        return f"the PHP harness failed to start: {exc}"
+    return harness
+
+
+def require_php() -> PhpHarness:
+    """The running harness; skips the calling test when it cannot run."""
+    harness = _start()
+    if isinstance(harness, str):
+        pytest.skip(harness)
+    return harness
+
+
+# --- the oracle's posts ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OraclePost:
+    id: int
+    post_type: str
+    post_status: str
+    post_title: str
+    post_content: str
+    post_excerpt: str
+
+
+_MYSQL_ESCAPES = {"0": "\0", "b": "\b", "n": "\n", "r": "\r", "t": "\t", "Z": "\x1a"}
+_VALUE = re.compile(r"\s*(?:'((?:[^'\\]|\\.)*)'|(NULL)|([-0-9.eE+]+))\s*([,)])", re.S)
+_UNESCAPE = re.compile(r"\\(.)", re.S)
+
+
+def _oracle_sql() -> Path | None:
+    path = Path(ORACLE)
+    if path.is_dir():
+        path = path / "wordpress.sql"
+    return path if path.is_file() else None
+
+
+@cache
+def _parse_posts(path: Path) -> tuple[OraclePost, ...]:
+    sql = path.read_text(encoding="utf-8")
+    create = re.search(r"CREATE TABLE `wp_posts` \((.*?)\n\)", sql, re.S)
+    start = sql.find("INSERT INTO `wp_posts` VALUES")
+    if create is None or start == -1:
+        return ()
+    columns = re.findall(r"^\s*`(\w+)`", create.group(1), re.M)
+    rows: list[OraclePost] = []
+    pos = start + len("INSERT INTO `wp_posts` VALUES")
+    while True:
+        while sql[pos] in " \n,":
+            pos += 1
+        if sql[pos] != "(":
+            break
+        pos += 1
+        values: list[Any] = []
+        while True:
+            m = _VALUE.match(sql, pos)
+            if m is None:
+                raise ValueError(f"unparsed wp_posts value at {pos}")
+            text, null, number, end = m.groups()
+            if text is not None:
+                values.append(
+                    _UNESCAPE.sub(lambda e: _MYSQL_ESCAPES.get(e.group(1), e.group(1)), text)
+                )
+            else:
+                values.append(None if null else number)
+            pos = m.end()
+            if end == ")":
+                break
+        row = dict(zip(columns, values, strict=True))
+        rows.append(
+            OraclePost(
+                int(row["ID"]), row["post_type"], row["post_status"], row["post_title"],
+                row["post_content"], row["post_excerpt"],
+            )
+        )  # fmt: skip
+    return tuple(rows)
+
+
+def oracle_posts() -> tuple[OraclePost, ...]:
+    """Every row of `wp_posts` in the oracle's dump; skips the calling test if it is absent."""
+    path = _oracle_sql()
+    if path is None:
+        pytest.skip(f"the oracle SQL dump is absent ({ORACLE}); set PRESSBOX_ORACLE")
+    return _parse_posts(path)
+
+
+# --- inputs and contexts shared by the tests -------------------------------------------------
+
+# Pieces that exercise every branch of the formatting steps; the generated documents are
+# random sequences of them (plus a few raw characters).
+FRAGMENTS: tuple[str, ...] = (
+    # words, contractions, numbers, primes, entities
+    "Hello", "world", "Wordpress", "WordPress", "it's", "can't", "rock'n'roll", "'tis", "'cause",
+    "'em", "'til", "'tain't", "1990's", "'99", "'99s", "'99%", "'0.42'", '"42"', "9'", '9"',
+    "12'6\"", "3x4", "0x12", "1.5x2", "xn--", " (tm)", "...", "``", "''", "&", "&amp;", "&#038;",
+    "&nbsp;", "&foo;", "&#x41;", "&lt;", "&gt;", "AT&T", "&éa;", "é", "\u00a0", "💡", "a", "b",
+    "x", "0",
+    # punctuation and blanks
+    "'", '"', "-", "--", "---", " - ", " -- ", ".", ",", ";", ":", "!", "?", "(", ")", "[", "]",
+    "{", "}", "<", ">", "/", "`", " ", "  ", "\n", "\n\n", "\r\n", "\t", "\n\n\n", " \n ",
+    # HTML
+    "<p>", "</p>", "<p class=\"x\">", "<pre>", "</pre>", "<pre class=\"x\">", "<code>", "</code>",
+    "<kbd>", "</kbd>", "<tt>", "</tt>", "<style>", "</style>", "<script>", "</script>", "<div>",
+    "</div>", "<div class='a'>", "<span>", "</span>", "<b>", "</b>", "<em>", "</em>",
+    "<a href=\"http://x.y/?a=1&b=2\">", "</a>", "<img src=\"a.jpg\" alt=\"it's\" />", "<br>",
+    "<br/>", "<br />", "<hr>", "<hr />", "<blockquote>", "</blockquote>", "<ul>", "<li>", "</li>",
+    "</ul>", "<table>", "<tr>", "<td>", "</td>", "</tr>", "</table>", "<select>", "<option>",
+    "</option>", "</select>", "<object>", "<param name=\"a\">", "<embed src=\"x\">", "</object>",
+    "<video>", "<source src=\"a\">", "<track src=\"b\">", "</video>", "<audio>", "</audio>",
+    "<figure>", "<figcaption>", "</figcaption>", "</figure>", "<svg>", "</svg>", "<math>",
+    "</math>", "<h2>", "</h2>", "<section>", "</section>", "<details>", "<summary>", "<address>",
+    "</address>", "<form>", "</form>", "<textarea>", "</textarea>", "<custom-el>", "</custom-el>",
+    "<!-- c -->", "<!--more-->", "<!--nextpage-->", "<!-- wp:paragraph -->",
+    "<!-- /wp:paragraph -->", "<![CDATA[ x ]]>", "<?php echo 1; ?>", "<!DOCTYPE html>",
+    "<sup data-fn=\"f1\" class=\"fn\"><a href=\"#f1\" id=\"f1-link\">1</a></sup>",
+    # shortcodes, registered or not
+    "[caption]", "[/caption]", "[caption id=\"a\" width=\"1\"]", "[gallery]",
+    "[gallery ids=\"1,2\"]", "[[gallery]]", "[code]", "[/code]", "[embed]http://x.y[/embed]",
+    "[audio src=\"a.mp3\"]", "[/audio]", "[video]", "[/video]", "[unknown]", "[/unknown]",
+    "[playlist ids=\"1\" /]", "[gallery/]", "&#91;", "&#93;",
+    # smilies
+    ":)", ";)", ":-)", ":mrgreen:", ":???:", ":?:", "8-)", ":D", ":P", "8O", ":!:",
+)  # fmt: skip
+
+
+def documents() -> Any:
+    """A hypothesis strategy of documents built from FRAGMENTS."""
+    from hypothesis import strategies as st
+
+    piece = st.one_of(
+        st.sampled_from(FRAGMENTS),
+        st.text(alphabet="ab'\"-.x09 <>[]&;/\n", max_size=4),
+    )
+    return st.lists(piece, max_size=40).map("".join)
+
+
+class FakeData:
+    """ContentData with the oracle site's options; no posts."""
+
+    def __init__(self, **options: Any) -> None:
+        self.options = {"use_smilies": "1", "siteurl": SITE_URL, "home": SITE_URL, **options}
+
+    def option(self, name: str, default: Any = None) -> Any:
+        return self.options.get(name, default)
+
+    def home_url(self) -> str:
+        return SITE_URL
+
+    def uploads_base_url(self) -> str:
+        return SITE_URL + "/wp-content/uploads"
+
+    def post(self, post_id: int) -> Any:
+        return None
+
+    def post_meta(self, post_id: int, key: str) -> Any:
+        return None
+
+    def attachment(self, attachment_id: int) -> Any:
+        return None
+
+    def attachments_of(self, parent_id: int) -> list[Any]:
+        return []
+
+    def permalink(self, post_id: int) -> str:
+        return f"{SITE_URL}/?p={post_id}"
+
+    def recent_posts(self, count: int, **filters: Any) -> list[Any]:
+        return []
+
+
+def make_ctx(post_content: str = "", **options: Any) -> Any:
+    """A RenderContext for post 1 with the given content and options."""
+    from pressbox.content.context import PostData, RenderContext
+
+    return RenderContext(PostData(id=1, post_content=post_content), FakeData(**options))
