@@ -18,7 +18,9 @@ from pressbox.content.autop import shortcode_unautop, wpautop
 from pressbox.content.blocks.parser import parse_blocks
 from pressbox.content.blocks.render import do_blocks, render_block
 from pressbox.content.context import PostData, RenderContext
+from pressbox.content.content_tags import make_wp_filter_content_tags, wp_filter_content_tags
 from pressbox.content.counters import Counters
+from pressbox.content.embed import autoembed, run_shortcode
 from pressbox.content.excerpt import (
     EXCERPT_LENGTH,
     EXCERPT_MORE,
@@ -31,6 +33,7 @@ from pressbox.content.formatting import (
     convert_smilies,
 )
 from pressbox.content.pipeline import Pipeline, Step
+from pressbox.content.shortcodes.core import do_shortcode
 from pressbox.content.texturize import wptexturize
 
 if TYPE_CHECKING:
@@ -41,10 +44,6 @@ CACHE_SIZE = 4096
 
 def _trim(text: str, ctx: RenderContext) -> str:
     return text.strip(" \t\n\r\0\x0b")
-
-
-def _noop(text: str, ctx: RenderContext) -> str:
-    return text
 
 
 def has_blocks(text: str) -> bool:
@@ -106,7 +105,7 @@ class Renderer:
                 (10, convert_chars),
                 (10, wpautop),
                 (10, shortcode_unautop),
-                (12, content_tags),
+                (12, make_wp_filter_content_tags("the_excerpt")),
             ],
         )
         self.signature = hashlib.sha1(
@@ -115,8 +114,8 @@ class Renderer:
 
     @staticmethod
     def _steps() -> tuple[Step, Step, Step, Step]:
-        """The steps of WP_Embed, shortcodes and content tags."""
-        return _noop, _noop, _noop, _noop
+        """WP_Embed's two steps, do_shortcode and wp_filter_content_tags."""
+        return run_shortcode, autoembed, do_shortcode, wp_filter_content_tags
 
     # -- sessions and caching ---------------------------------------------------------------
 
@@ -143,10 +142,34 @@ class Renderer:
                 self._cache.popitem(last=False)
         return value
 
-    def _ctx(self, post: PostData, request: Any) -> RenderContext:
+    def _ctx(self, post: PostData, request: Any, moved: bool = False) -> RenderContext:
+        """A render context whose callables let blocks render other posts (latest posts)."""
         ctx = RenderContext(post=post, data=self.app.site)
-        ctx.request_url = getattr(request, "url", "")
+        ctx.request_url = getattr(request, "url", "") or ""
+        ctx.state["render_title"] = self.title_with_prefix
+        ctx.state["render_excerpt"] = lambda other, length: self._trimmed_excerpt(other, request, moved, length)
+        ctx.state["render_content"] = lambda other: self.content_pipelines[(has_blocks(other.post_content), moved)](
+            other.post_content, self._ctx(other, request, moved)
+        )
+        ctx.state["wpautop"] = lambda text: wpautop(text, ctx)
+        password = request.get("password") if request is not None and hasattr(request, "get") else None
+        if post.post_password and password and str(password) == post.post_password:
+            ctx.state["password_verified"] = True
         return ctx
+
+    @staticmethod
+    def _extra_key(post: PostData, request: Any) -> tuple[Any, ...]:
+        """What else a post's rendering depends on, only when its blocks read it."""
+        extra: list[Any] = []
+        if "wp:loginout" in post.post_content:
+            extra.append(getattr(request, "url", ""))
+        if "wp:calendar" in post.post_content:
+            import datetime
+
+            extra.append(datetime.date.today().isoformat())
+        if post.post_password:
+            extra.append(request.get("password") if request is not None and hasattr(request, "get") else None)
+        return tuple(extra)
 
     def _version(self) -> Any:
         return self.app.site.data_version()
@@ -157,25 +180,38 @@ class Renderer:
         return guid
 
     def title(self, post: PostData) -> str:
-        key = ("title", post.post_title)
-        return self._cached(
-            key, lambda: self.title_pipeline(post.post_title, self._ctx(post, None))
-        )
+        """`title.rendered`: the REST API formats protected and private titles as `%s`."""
+        return self._title(post, post.post_title)
+
+    def title_with_prefix(self, post: PostData) -> str:
+        """get_the_title() outside the REST item: `Protected: ` and `Private: ` prefixes."""
+        title = post.post_title
+        if post.post_password:
+            title = f"Protected: {title}"
+        elif post.post_status == "private":
+            title = f"Private: {title}"
+        return self._title(post, title)
+
+    def _title(self, post: PostData, title: str) -> str:
+        ctx = RenderContext(post=post, data=self.app.site)
+        return self._cached(("title", title), lambda: self.title_pipeline(title, ctx))
 
     def content(self, post: PostData, request: Any) -> str:
         session = self.session(request)
         blocks = has_blocks(post.post_content)
-        pipeline = self.content_pipelines[(blocks, session.autop_moved)]
+        moved = session.autop_moved
+        pipeline = self.content_pipelines[(blocks, moved)]
         key = (
             "content",
             post.id,
             post.post_modified_gmt,
             post.post_content,
             blocks,
-            session.autop_moved,
+            moved,
             self._version(),
+            self._extra_key(post, request),
         )
-        html = self._cached(key, lambda: pipeline(post.post_content, self._ctx(post, request)))
+        html = self._cached(key, lambda: pipeline(post.post_content, self._ctx(post, request, moved)))
         if blocks:
             session.autop_moved = True
         return session.counters.resolve(html)
@@ -195,17 +231,24 @@ class Renderer:
         )
 
         def render() -> str:
-            ctx = self._ctx(post, request)
-            text = wp_trim_excerpt(
-                post.post_excerpt,
-                post.post_content,
-                ctx,
-                self.excerpt_content[moved],
-                parse_blocks=parse_blocks,
-                render_block=render_block,
-                excerpt_length=length if length is not None else EXCERPT_LENGTH,
-                excerpt_more=EXCERPT_MORE,
-            )
-            return self.the_excerpt(text, ctx)
+            ctx = self._ctx(post, request, moved)
+            return self.the_excerpt(self._trim(post, ctx, moved, length), ctx)
 
         return session.counters.resolve(self._cached(key, render))
+
+    def _trim(self, post: PostData, ctx: RenderContext, moved: bool, length: int | None) -> str:
+        """get_the_excerpt(): the stored excerpt, or wp_trim_excerpt of the content."""
+        return wp_trim_excerpt(
+            post.post_excerpt,
+            post.post_content,
+            ctx,
+            self.excerpt_content[moved],
+            parse_blocks=parse_blocks,
+            render_block=render_block,
+            excerpt_length=length if length is not None else EXCERPT_LENGTH,
+            excerpt_more=EXCERPT_MORE,
+        )
+
+    def _trimmed_excerpt(self, post: PostData, request: Any, moved: bool, length: int | None) -> str:
+        key = ("trimmed", post.id, post.post_modified_gmt, post.post_excerpt, post.post_content, moved, length, self._version())
+        return self._cached(key, lambda: self._trim(post, self._ctx(post, request, moved), moved, length))

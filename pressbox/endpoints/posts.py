@@ -397,8 +397,9 @@ class PostsController:
             prepared = self.prepare_items(ordered, request)
             data = prepared
         response = Response(data=data)
-        response.headers["X-WP-Total"] = str(total)
-        response.headers["X-WP-TotalPages"] = str(max_pages)
+        # Integers, as WordPress sets them: `_envelope` shows them as JSON numbers.
+        response.headers["X-WP-Total"] = total
+        response.headers["X-WP-TotalPages"] = max_pages
         # get_query_params() after sanitising: `status=publish` is then `status[0]=publish`.
         query = (
             request.params.sources.get("GET", request.query) if request.params else request.query

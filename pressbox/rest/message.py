@@ -31,6 +31,8 @@ class Request:
     endpoint: Endpoint | None = None
     user: CurrentUser | None = None
     params: RequestParams | None = None
+    # The URL the client asked for (scheme, Host header, path and query), as PHP sees it.
+    url: str = ""
     # Rendering state shared with embedded requests (pressbox.content.render.RenderSession).
     render_session: Any = None
 
@@ -77,7 +79,7 @@ class Response:
 
     data: Any = None
     status: int = 200
-    headers: dict[str, str] = field(default_factory=dict)
+    headers: dict[str, str | int] = field(default_factory=dict)
     links: dict[str, list[Link]] = field(default_factory=dict)
     matched_route: str | None = None
     matched_endpoint: Endpoint | None = None

@@ -152,6 +152,7 @@ class Server:
             user=like.user,
             headers=like.headers,
             render_session=like.render_session,
+            url=like.url,
         )
 
     def links_data(self, response: Response, request: Request) -> dict[str, Any]:

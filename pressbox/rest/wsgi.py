@@ -125,7 +125,7 @@ class WSGIApp:
         }
         if environ.get("CONTENT_TYPE"):
             request_headers["content-type"] = environ["CONTENT_TYPE"]
-        request = Request(method=method, route=route, query=query, headers=request_headers)
+        request = Request(method=method, route=route, query=query, headers=request_headers, url=_request_url(environ))
         if "_method" in query and isinstance(query["_method"], str):
             request.method = query["_method"].upper()
         elif "x-http-method-override" in request_headers:
@@ -146,7 +146,7 @@ class WSGIApp:
         else:
             enveloped = False
         for name, value in response.headers.items():
-            headers.set(name, value)
+            headers.set(name, str(value))
         origin = request_headers.get("origin")
         if origin:
             headers.set("Access-Control-Allow-Origin", origin)
@@ -200,3 +200,14 @@ class WSGIApp:
 
 def _unquote(value: str) -> str:
     return unquote(value)
+
+
+def _request_url(environ: dict[str, Any]) -> str:
+    """The requested URL, built from the Host header as PHP's `$_SERVER` gives it."""
+    host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
+    scheme = environ.get("wsgi.url_scheme", "http")
+    path = environ.get("RAW_URI") or environ.get("PATH_INFO", "/")
+    query = environ.get("QUERY_STRING", "")
+    if query and "?" not in path:
+        path += "?" + query
+    return f"{scheme}://{host}{path}"

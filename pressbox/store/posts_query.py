@@ -136,7 +136,7 @@ class QueryBuilder:
         self.t = tables
         self.dialect = dialect
 
-    def _text_order(self, col: Any) -> Any:
+    def text_order(self, col: Any) -> Any:
         """Order text as WordPress's MySQL collation does, whatever the backend."""
         if self.dialect == "sqlite":
             return col.collate(COLLATION)
@@ -300,7 +300,7 @@ class QueryBuilder:
             return order
         col = columns.get(q.orderby, p.post_date)
         if q.orderby in ("title", "post_title", "name", "post_name", "slug"):
-            col = self._text_order(col)
+            col = self.text_order(col)
         order.append(col.desc() if desc else col.asc())
         return order
 

@@ -18,6 +18,8 @@ from pressbox.content.context import Attachment, PostData
 from pressbox.store.collation import collation_key
 from pressbox.store.db import Database
 from pressbox.store.phpserialize import maybe_unserialize
+from pressbox.store.posts_query import QueryBuilder
+from pressbox.store.widget_data import WidgetData
 
 # Posts read during the current request (None: not inside a request).
 _request_posts: ContextVar[dict[int, PostData | None] | None] = ContextVar(
@@ -88,13 +90,14 @@ class _Statements:
         )
 
 
-class Site:
+class Site(WidgetData):
     """Data access for one site; cheap to create per request, shares the option cache."""
 
     def __init__(self, db: Database, site_url: str | None = None) -> None:
         self.db = db
         self.t = db.tables
         self.sql = _Statements(db)
+        self._posts_builder = QueryBuilder(db.tables, db.dialect)
         self._site_url = site_url.rstrip("/") if site_url else None
         self._options: dict[str, Any] = {}
         self._options_at = 0.0
@@ -466,21 +469,39 @@ class Site:
             )
             .order_by(p.menu_order.asc(), p.ID.asc())
         ).scalars()
-        found = self.attachments(list(ids))
-        return [found[i] for i in found]
+        wanted = list(ids)
+        found = self.attachments(wanted)
+        return [found[i] for i in wanted if i in found]
+
+    def attached_media(self, parent_id: int, kind: str) -> Sequence[Attachment]:
+        """get_attached_media(): attachments of a mime kind (`audio`, `video`, …) of a post."""
+        p = self.t.posts.c
+        ids = self.conn.execute(
+            select(p.ID)
+            .where(p.post_parent == parent_id, p.post_type == "attachment", p.post_mime_type.like(f"{kind}/%"))
+            .order_by(p.menu_order.asc(), p.ID.asc())
+        ).scalars()
+        wanted = list(ids)
+        found = self.attachments(wanted)
+        return [found[i] for i in wanted if i in found]
 
     def recent_posts(self, count: int, **filters: Any) -> Sequence[PostData]:
+        """Published posts for the latest-posts block: category__in, author, order, orderby."""
         p = self.t.posts.c
-        order = filters.get("order", "desc")
-        orderby = {"title": p.post_title, "date": p.post_date}.get(
-            filters.get("orderby", "date"), p.post_date
-        )
-        stmt = select(p.ID).where(
-            p.post_type == filters.get("post_type", "post"), p.post_status == "publish"
-        )
+        desc = str(filters.get("order", "desc")).lower() != "asc"
+        orderby = filters.get("orderby", "date")
+        column = self._posts_builder.text_order(p.post_title) if orderby == "title" else p.post_date
+        stmt = select(p.ID).where(p.post_type == filters.get("post_type", "post"), p.post_status == "publish")
         if filters.get("exclude_password"):
             stmt = stmt.where(p.post_password == "")
-        stmt = stmt.order_by(orderby.asc() if order == "asc" else orderby.desc()).limit(count)
+        if filters.get("author"):
+            stmt = stmt.where(p.post_author == int(filters["author"]))
+        categories = [int(c) for c in filters.get("category__in") or []]
+        if categories:
+            tr = self.t.term_relationships.c
+            ttids = self.term_taxonomy_ids("category", categories, include_children=True)
+            stmt = stmt.where(p.ID.in_(select(tr.object_id).where(tr.term_taxonomy_id.in_(ttids))))
+        stmt = stmt.order_by(column.desc() if desc else column.asc()).limit(count)
         ids = list(self.conn.execute(stmt).scalars())
         found = self.posts(ids)
         return [found[i] for i in ids if i in found]
