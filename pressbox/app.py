@@ -17,6 +17,7 @@ from pressbox.endpoints.posts import PostsController
 from pressbox.endpoints.revisions import AutosavesController, RevisionsController
 from pressbox.endpoints.routes_posts import register_post_routes
 from pressbox.endpoints.site_health import register_site_health_routes
+from pressbox.endpoints.users import register_users_routes
 from pressbox.registry import core_registries
 from pressbox.rest.routes import Registry
 from pressbox.rest.server import Server
@@ -71,9 +72,9 @@ class App:
                     "WP_REST_Autosaves_Controller": AutosavesController(self, controller),
                 },
             )
-        __import__("pressbox.endpoints.users", fromlist=["x"]).register_users_routes(
-            self
-        )  # USERS-TEMP
+
+        __import__("pressbox.endpoints.terms", fromlist=["x"]).register_terms_routes(self)  # TERMS-TEMP
+        register_users_routes(self)
 
         index.register_namespace("wp-site-health/v1")
         register_site_health_routes(self)
