@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from pressbox.content.context import PostData
 from pressbox.endpoints.posts import mysql_to_rfc3339, sanitize_html_class
+from pressbox.rest.controller import hidden_paths
 from pressbox.rest.fields import FieldSet
 from pressbox.rest.message import Link, Request, Response
 from pressbox.store.phpserialize import maybe_unserialize
@@ -20,7 +21,8 @@ def prepare_posts(ctl: PostsController, posts: list[PostData], request: Request)
     """Prepare each post and turn it into data with links, as the collection does."""
     app = ctl.app
     site = app.site
-    inc = FieldSet(ctl.fields(request))
+    context = request.get("context") or "view"
+    inc = FieldSet(ctl.fields(request), hidden_paths(ctl.item_schema(), context))
     ids = [p.id for p in posts]
     meta_keys = _META_KEYS + list(app.schemas.registered_meta(ctl.post_type))
     meta = site.meta(ids, meta_keys)
@@ -71,7 +73,9 @@ def _prepare_one(
         gmt = post.post_date_gmt if not post.post_date_gmt.startswith("0000") else post.post_date
         data["date_gmt"] = mysql_to_rfc3339(gmt)
     if inc("guid"):
-        data["guid"] = {"rendered": render.guid(post.guid), "raw": post.guid}
+        data["guid"] = {"rendered": render.guid(post.guid)}
+        if inc("guid.raw"):
+            data["guid"]["raw"] = post.guid
     if inc("modified"):
         data["modified"] = mysql_to_rfc3339(post.post_modified)
     if inc("modified_gmt"):
@@ -111,13 +115,12 @@ def _prepare_one(
         data["content"]["block_version"] = 1 if "<!-- wp:" in post.post_content else 0
     if inc("excerpt"):
         length = request.get("excerpt_length")
-        data["excerpt"] = {
-            "raw": post.post_excerpt,
-            "rendered": ""
-            if required
-            else render.excerpt(post, request, int(length) if length is not None else None),
-            "protected": bool(post.post_password),
-        }
+        excerpt: dict[str, Any] = {"raw": post.post_excerpt} if inc("excerpt.raw") else {}
+        excerpt["rendered"] = (
+            "" if required else render.excerpt(post, request, int(length) if length is not None else None)
+        )
+        excerpt["protected"] = bool(post.post_password)
+        data["excerpt"] = excerpt
     if inc("author"):
         data["author"] = post.post_author
     if inc("featured_media"):
@@ -147,8 +150,8 @@ def _prepare_one(
         # post_password_required() without the REST password filter: only a cookie counts.
         data["class_list"] = _class_list(ctl, post, pmeta, pterms, bool(post.post_password))
     # Only the properties the schema declares for this post type are part of the answer.
-    data = {k: v for k, v in data.items() if k in props}
-    return ctl.context_filter(data, request)
+    # Fields were chosen by context already (top level and nested): no filtering pass needed.
+    return {k: v for k, v in data.items() if k in props}
 
 
 def _int(values: list[str] | None) -> int:

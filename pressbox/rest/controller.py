@@ -33,6 +33,29 @@ def fields_for_response(schema: dict[str, Any], request: Request) -> list[str]:
     return out
 
 
+_HIDDEN: dict[tuple[int, str], tuple[frozenset[str], Any]] = {}
+
+
+def hidden_paths(schema: dict[str, Any], context: str) -> frozenset[str]:
+    """`a.b` for each second-level property whose `context` excludes `context`.
+
+    With the top level already chosen by context (`fields_for_response`), a controller that
+    skips these paths produces exactly what filter_response_by_context would leave.
+    """
+    key = (id(schema), context)
+    hit = _HIDDEN.get(key)
+    if hit is not None and hit[1] is schema:
+        return hit[0]
+    paths = set()
+    for name, prop in schema.get("properties", {}).items():
+        for sub, check in (prop.get("properties") or {}).items():
+            if "context" in check and context not in check["context"]:
+                paths.add(f"{name}.{sub}")
+    found = frozenset(paths)
+    _HIDDEN[key] = (found, schema)
+    return found
+
+
 _PLANS: dict[tuple[int, str], tuple[dict[str, Any], Any]] = {}
 
 

@@ -80,9 +80,10 @@ class FieldSet:
 
     __slots__ = ("_cache", "fields")
 
-    def __init__(self, fields: list[str]) -> None:
+    def __init__(self, fields: list[str], hidden: frozenset[str] = frozenset()) -> None:
+        """`hidden`: dotted paths of nested properties outside the request's context."""
         self.fields = fields
-        self._cache: dict[str, bool] = {}
+        self._cache: dict[str, bool] = dict.fromkeys(hidden, False)
 
     def __call__(self, field: str) -> bool:
         hit = self._cache.get(field)
