@@ -117,7 +117,7 @@ class PostsController:
     def _forbid(self, code: str, message: str, request: Request) -> RestException:
         return RestException(code, message, self.app.server.authorization_required_code(request))
 
-    def create_item_permissions_check(self, request: Request) -> bool:
+    def create_item_permissions_check(self, request: Request) -> bool | RestException:
         if request.get("id"):
             raise RestException("rest_post_exists", "Cannot create existing post.", 400)
         user, cap = request.user, self.post_type.cap
@@ -127,7 +127,7 @@ class PostsController:
             and (user is None or user.id != author)
             and not self.app.auth.can(user, cap["edit_others_posts"])
         ):
-            raise self._forbid(
+            return self._forbid(
                 "rest_cannot_edit_others",
                 "Sorry, you are not allowed to create posts as this user.",
                 request,
@@ -136,24 +136,24 @@ class PostsController:
             self.app.auth.can(user, cap["edit_others_posts"])
             or self.app.auth.can(user, cap["publish_posts"])
         ):
-            raise self._forbid(
+            return self._forbid(
                 "rest_cannot_assign_sticky",
                 "Sorry, you are not allowed to make posts sticky.",
                 request,
             )
         if not self.app.auth.can(user, cap["create_posts"]):
-            raise self._forbid(
+            return self._forbid(
                 "rest_cannot_create",
                 "Sorry, you are not allowed to create posts as this user.",
                 request,
             )
         return True
 
-    def update_item_permissions_check(self, request: Request) -> bool:
+    def update_item_permissions_check(self, request: Request) -> bool | RestException:
         post = self.get_post(request.get("id"))
         user, cap = request.user, self.post_type.cap
         if not self.app.auth.can_edit_post(user, post):
-            raise self._forbid(
+            return self._forbid(
                 "rest_cannot_edit", "Sorry, you are not allowed to edit this post.", request
             )
         author = request.get("author")
@@ -162,7 +162,7 @@ class PostsController:
             and (user is None or user.id != author)
             and not self.app.auth.can(user, cap["edit_others_posts"])
         ):
-            raise self._forbid(
+            return self._forbid(
                 "rest_cannot_edit_others",
                 "Sorry, you are not allowed to update posts as this user.",
                 request,
@@ -171,17 +171,17 @@ class PostsController:
             self.app.auth.can(user, cap["edit_others_posts"])
             or self.app.auth.can(user, cap["publish_posts"])
         ):
-            raise self._forbid(
+            return self._forbid(
                 "rest_cannot_assign_sticky",
                 "Sorry, you are not allowed to make posts sticky.",
                 request,
             )
         return True
 
-    def delete_item_permissions_check(self, request: Request) -> bool:
+    def delete_item_permissions_check(self, request: Request) -> bool | RestException:
         post = self.get_post(request.get("id"))
         if not self.app.auth.can_delete_post(request.user, post):
-            raise self._forbid(
+            return self._forbid(
                 "rest_cannot_delete", "Sorry, you are not allowed to delete this post.", request
             )
         return True

@@ -15,8 +15,9 @@ from typing import Any
 from pressbox.rest.message import Request, Response
 
 Handler = Callable[[Request], Response | Any]
-# Returns True to allow, False to refuse with `rest_forbidden`, or raises RestException.
-Permission = Callable[[Request], bool]
+# Returns True to allow, False to refuse with `rest_forbidden`, or a RestException (returned,
+# as WordPress returns a WP_Error, or raised) to refuse with that error.
+Permission = Callable[[Request], Any]
 
 READABLE = ("GET",)
 CREATABLE = ("POST",)

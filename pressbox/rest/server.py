@@ -81,7 +81,10 @@ class Server:
         token = current_user.set(request.user)
         try:
             check_params(request, endpoint.args)
-            if not endpoint.permission(request):
+            allowed = endpoint.permission(request)
+            if isinstance(allowed, RestException):
+                raise allowed
+            if not allowed:
                 raise forbidden(self.authorization_required_code(request))
             result = endpoint.callback(request)
             response = result if isinstance(result, Response) else Response(data=result)

@@ -125,7 +125,13 @@ class WSGIApp:
         }
         if environ.get("CONTENT_TYPE"):
             request_headers["content-type"] = environ["CONTENT_TYPE"]
-        request = Request(method=method, route=route, query=query, headers=request_headers, url=_request_url(environ))
+        request = Request(
+            method=method,
+            route=route,
+            query=query,
+            headers=request_headers,
+            url=_request_url(environ),
+        )
         if "_method" in query and isinstance(query["_method"], str):
             request.method = query["_method"].upper()
         elif "x-http-method-override" in request_headers:

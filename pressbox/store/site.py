@@ -17,6 +17,7 @@ from sqlalchemy import Connection, bindparam, func, select
 from pressbox.content.context import Attachment, PostData
 from pressbox.store.collation import collation_key
 from pressbox.store.db import Database
+from pressbox.store.fastsql import FastQuery, datetimes
 from pressbox.store.phpserialize import maybe_unserialize
 from pressbox.store.posts_query import QueryBuilder
 from pressbox.store.widget_data import WidgetData
@@ -42,9 +43,21 @@ _POST_FIELDS = tuple(PostData.__dataclass_fields__)
 _COLUMN_OF = {"id": "ID"}
 
 
+_DATE_FIELDS = frozenset({"post_date", "post_date_gmt", "post_modified", "post_modified_gmt"})
+
+
 def _row_to_post(row: Any) -> PostData:
     m = row._mapping
     return PostData(**{f: m[_COLUMN_OF.get(f, f)] for f in _POST_FIELDS})
+
+
+def _tuple_to_post(row: tuple[Any, ...]) -> PostData:
+    """A row of `_Statements.posts` (columns in PostData's field order) as PostData."""
+    values = dict(zip(_POST_FIELDS, row, strict=True))
+    for name in _DATE_FIELDS:
+        if not isinstance(values[name], str):
+            values[name] = datetimes(values[name])
+    return PostData(**values)
 
 
 class _Statements:
@@ -55,23 +68,24 @@ class _Statements:
         p, m = t.posts.c, t.postmeta.c
         tr, tt, te = t.term_relationships.c, t.term_taxonomy.c, t.terms.c
         ids: Any = bindparam("ids", expanding=True)
-        self.posts = select(t.posts).where(p.ID.in_(ids))
-        self.meta = (
+        columns = [t.posts.c[_COLUMN_OF.get(f, f)] for f in _POST_FIELDS]
+        self.posts = FastQuery(select(*columns).where(p.ID.in_(ids)))
+        self.meta = FastQuery(
             select(m.post_id, m.meta_key, m.meta_value)
             .where(m.post_id.in_(ids))
             .order_by(m.meta_id)
         )
-        self.meta_keys = (
+        self.meta_keys = FastQuery(
             select(m.post_id, m.meta_key, m.meta_value)
             .where(m.post_id.in_(ids), m.meta_key.in_(bindparam("keys", expanding=True)))
             .order_by(m.meta_id)
         )
-        self.revisions = (
+        self.revisions = FastQuery(
             select(p.post_parent, p.ID)
             .where(p.post_parent.in_(ids), p.post_type == "revision", p.post_status == "inherit")
             .order_by(p.post_date.desc(), p.ID.desc())
         )
-        self.terms = (
+        self.terms = FastQuery(
             select(
                 tr.object_id,
                 tt.taxonomy,
@@ -196,8 +210,10 @@ class Site(WidgetData):
         wanted = ids if memo is None else [i for i in ids if i not in memo]
         found: dict[int, PostData] = {}
         if wanted:
-            rows = self.conn.execute(self.sql.posts, {"ids": wanted}).all()
-            found = {row._mapping["ID"]: _row_to_post(row) for row in rows}
+            found = {
+                post.id: post
+                for post in map(_tuple_to_post, self.sql.posts.rows(self.conn, ids=wanted))
+            }
         if memo is None:
             return found
         for i in wanted:
@@ -216,9 +232,9 @@ class Site(WidgetData):
         if not ids:
             return out
         if keys is None:
-            rows = self.conn.execute(self.sql.meta, {"ids": ids}).all()
+            rows = self.sql.meta.rows(self.conn, ids=ids)
         else:
-            rows = self.conn.execute(self.sql.meta_keys, {"ids": ids, "keys": list(keys)}).all()
+            rows = self.sql.meta_keys.rows(self.conn, ids=ids, keys=list(keys))
         for post_id, key, value in rows:
             out[post_id].setdefault(key, []).append(value)
         return out
@@ -230,7 +246,7 @@ class Site(WidgetData):
     def revisions(self, ids: Iterable[int]) -> dict[int, tuple[int, int]]:
         """wp_get_latest_revision_id_and_total_count for many posts: id → (count, latest id)."""
         ids = list(ids)
-        rows = self.conn.execute(self.sql.revisions, {"ids": ids}).all()
+        rows = self.sql.revisions.rows(self.conn, ids=ids)
         out: dict[int, tuple[int, int]] = {}
         for parent, rid in rows:
             count, latest = out.get(parent, (0, rid))
@@ -245,7 +261,7 @@ class Site(WidgetData):
         out: dict[int, dict[str, list[dict[str, Any]]]] = {i: {} for i in ids}
         if not ids or not taxonomies:
             return out
-        rows = self.conn.execute(self.sql.terms, {"ids": ids, "taxonomies": list(taxonomies)}).all()
+        rows = self.sql.terms.rows(self.conn, ids=ids, taxonomies=list(taxonomies))
         for object_id, taxonomy, term_id, name, slug, ttid, parent in rows:
             out[object_id].setdefault(taxonomy, []).append(
                 {
@@ -478,7 +494,11 @@ class Site(WidgetData):
         p = self.t.posts.c
         ids = self.conn.execute(
             select(p.ID)
-            .where(p.post_parent == parent_id, p.post_type == "attachment", p.post_mime_type.like(f"{kind}/%"))
+            .where(
+                p.post_parent == parent_id,
+                p.post_type == "attachment",
+                p.post_mime_type.like(f"{kind}/%"),
+            )
             .order_by(p.menu_order.asc(), p.ID.asc())
         ).scalars()
         wanted = list(ids)
@@ -491,7 +511,9 @@ class Site(WidgetData):
         desc = str(filters.get("order", "desc")).lower() != "asc"
         orderby = filters.get("orderby", "date")
         column = self._posts_builder.text_order(p.post_title) if orderby == "title" else p.post_date
-        stmt = select(p.ID).where(p.post_type == filters.get("post_type", "post"), p.post_status == "publish")
+        stmt = select(p.ID).where(
+            p.post_type == filters.get("post_type", "post"), p.post_status == "publish"
+        )
         if filters.get("exclude_password"):
             stmt = stmt.where(p.post_password == "")
         if filters.get("author"):
