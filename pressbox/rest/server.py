@@ -69,7 +69,7 @@ class Server:
                 return route, endpoint
         raise no_route()
 
-    def dispatch(self, request: Request) -> Response:
+    def dispatch(self, request: Request, embedded: bool = False) -> Response:
         """WP_REST_Server::dispatch, including the default `rest_pre_dispatch` and
         `rest_post_dispatch` filters (OPTIONS handling, `Allow`, `_fields`)."""
         if request.method == "OPTIONS":
@@ -94,6 +94,9 @@ class Server:
             current_user.reset(token)
         response.matched_route = route.pattern
         response.matched_endpoint = endpoint
+        if embedded:
+            # An embedded answer contributes its data only: its headers (Allow) are unused.
+            return response
         return self._post_dispatch(response, request)
 
     @staticmethod
@@ -245,7 +248,7 @@ class Server:
                                 sub.query["per_page"] = int(maximum)
                         except RestException:
                             pass
-                    sub_response = self.dispatch(sub)
+                    sub_response = self.dispatch(sub, embedded=True)
                     cache[href] = self.response_to_data(sub_response, sub, False)
                 embeds.append(cache[href])
             if any(e for e in embeds):

@@ -28,14 +28,28 @@ _request_posts: ContextVar[dict[int, PostData | None] | None] = ContextVar(
 )
 
 
+# Other rows read during the current request, by kind (users, post counts, …).
+_request_memo: ContextVar[dict[str, dict[Any, Any]] | None] = ContextVar(
+    "request_memo", default=None
+)
+
+
+def request_memo(kind: str) -> dict[Any, Any] | None:
+    """This request's cache for `kind`, or None outside a request."""
+    memo = _request_memo.get()
+    return None if memo is None else memo.setdefault(kind, {})
+
+
 @contextmanager
 def request_scope() -> Iterator[None]:
-    """Cache post rows for the duration of one request."""
+    """Cache rows for the duration of one request, as WordPress's object cache does."""
     token = _request_posts.set({})
+    memo_token = _request_memo.set({})
     try:
         yield
     finally:
         _request_posts.reset(token)
+        _request_memo.reset(memo_token)
 
 
 OPTIONS_TTL = 2.0  # seconds; PHP WordPress may change options behind our back

@@ -19,6 +19,7 @@ from sqlalchemy import ColumnElement, and_, case, exists, false, func, literal, 
 
 from pressbox.store.collation import COLLATION
 from pressbox.store.db import Database
+from pressbox.store.site import request_memo
 
 # WP_User_Query's searchable columns.
 SEARCH_COLUMNS = ("ID", "user_login", "user_email", "user_url", "user_nicename", "display_name")
@@ -174,7 +175,13 @@ class UsersStore:
         primed = _primed.get()
         if primed is not None and user_id in primed[0]:
             return primed[0][user_id]
-        return self.users([user_id]).get(user_id)
+        memo = request_memo("users")
+        if memo is not None and user_id in memo:
+            return memo[user_id]  # type: ignore[no-any-return]
+        row = self.users([user_id]).get(user_id)
+        if memo is not None:
+            memo[user_id] = row
+        return row
 
     @contextmanager
     def primed(
@@ -218,7 +225,13 @@ class UsersStore:
         key = (user_id, tuple(post_types), tuple(private_types))
         if primed is not None and key in primed[1]:
             return primed[1][key]
-        return self.count_users_posts([user_id], post_types, private_types).get(user_id, 0)
+        memo = request_memo("user_post_counts")
+        if memo is not None and key in memo:
+            return memo[key]  # type: ignore[no-any-return]
+        count = self.count_users_posts([user_id], post_types, private_types).get(user_id, 0)
+        if memo is not None:
+            memo[key] = count
+        return count
 
     def count_users_posts(
         self, user_ids: Sequence[int], post_types: Sequence[str], private_types: Sequence[str] = ()
