@@ -17,6 +17,7 @@ from pressbox.endpoints.posts import PostsController
 from pressbox.endpoints.revisions import AutosavesController, RevisionsController
 from pressbox.endpoints.routes_posts import register_post_routes
 from pressbox.endpoints.site_health import register_site_health_routes
+from pressbox.endpoints.terms import register_terms_routes
 from pressbox.endpoints.users import register_users_routes
 from pressbox.registry import core_registries
 from pressbox.rest.routes import Registry
@@ -73,7 +74,7 @@ class App:
                 },
             )
 
-        __import__("pressbox.endpoints.terms", fromlist=["x"]).register_terms_routes(self)  # TERMS-TEMP
+        register_terms_routes(self)
         register_users_routes(self)
 
         index.register_namespace("wp-site-health/v1")

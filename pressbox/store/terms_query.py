@@ -1,0 +1,317 @@
+"""The subset of WP_Term_Query that the REST terms controller drives, as SQLAlchemy Core.
+
+`TermQuery` holds `get_terms()` arguments after the controller mapped its parameters;
+`TermQueries` runs the page query and `wp_count_terms()`'s count, and reads term rows, meta and
+ancestors. The SQL runs on SQLite, MySQL/MariaDB and PostgreSQL alike; text sorts use
+WordPress's collation on SQLite (see `pressbox.store.collation`).
+
+Two WordPress quirks are kept on purpose: a hierarchical taxonomy's `hide_empty` keeps empty
+terms that have a non-empty descendant (get_terms() filters after the query), while the count
+(`fields=count`, never hierarchical) simply asks `count > 0`; and `include` wins over `exclude`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, case, func, select
+
+from pressbox.store.collation import COLLATION
+from pressbox.store.db import Database
+
+# WP_Term_Query::parse_orderby(): the orderby values that name a column.
+_TERM_COLUMNS = ("term_id", "name", "slug", "term_group")
+_TAXONOMY_COLUMNS = ("count", "parent", "taxonomy", "term_taxonomy_id", "description")
+_TEXT_COLUMNS = ("name", "slug", "taxonomy", "description")
+
+
+@dataclass(frozen=True)
+class TermRow:
+    """A `WP_Term`: one row of `terms` joined to its `term_taxonomy` row."""
+
+    term_id: int
+    name: str
+    slug: str
+    term_group: int
+    term_taxonomy_id: int
+    taxonomy: str
+    description: str
+    parent: int
+    count: int
+
+
+@dataclass
+class TermQuery:
+    """`get_terms()` arguments (the ones the REST API sets), WordPress's defaults aside."""
+
+    taxonomy: str
+    hierarchical: bool = True  # False for flat taxonomies (get_terms() turns it off)
+    include: list[int] = field(default_factory=list)
+    exclude: list[int] = field(default_factory=list)
+    slug: list[str] = field(default_factory=list)  # already sanitize_title()d
+    search: str = ""
+    parent: int | None = None  # None: WordPress's '' (no parent clause)
+    object_ids: list[int] = field(default_factory=list)
+    hide_empty: bool = False
+    orderby: str = "name"
+    order: str = "ASC"
+    number: int = 0  # 0: no limit
+    offset: int = 0
+
+    @property
+    def hides_empty(self) -> bool:
+        """`hide_empty` as get_terms() applies it: the relationship join makes it moot."""
+        return self.hide_empty and not self.object_ids
+
+
+def esc_like(text: str) -> str:
+    """`$wpdb->esc_like()` with `\\` as the escape character."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def parse_id_list(values: Iterable[Any]) -> list[int]:
+    """`wp_parse_id_list()`: absolute integers, first occurrence kept."""
+    out: list[int] = []
+    for value in values:
+        try:
+            number = abs(int(value))
+        except (TypeError, ValueError):
+            number = 0
+        if number not in out:
+            out.append(number)
+    return out
+
+
+Hierarchy = tuple[dict[int, list[int]], dict[int, int]]
+
+
+def _has_counted_descendant(hierarchy: Hierarchy, term_id: int) -> bool:
+    """Whether any descendant of the term has a non-zero count (get_term_children())."""
+    children, counts = hierarchy
+    stack, seen = list(children.get(term_id, ())), {term_id}
+    while stack:
+        child = stack.pop()
+        if child in seen:
+            continue
+        seen.add(child)
+        if counts.get(child):
+            return True
+        stack.extend(children.get(child, ()))
+    return False
+
+
+# Terms already read while preparing a page, for the permission checks of its links.
+_primed: ContextVar[dict[int, TermRow] | None] = ContextVar("primed_terms", default=None)
+
+
+@contextmanager
+def primed(terms: Iterable[TermRow]) -> Iterator[None]:
+    """Serve `TermQueries.term()` from these rows (and their ancestors) while inside."""
+    known = dict(_primed.get() or {})
+    known.update((t.term_id, t) for t in terms)
+    token = _primed.set(known)
+    try:
+        yield
+    finally:
+        _primed.reset(token)
+
+
+class TermQueries:
+    """Term queries over one site's tables."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.t = db.tables
+        te, tt = self.t.terms.c, self.t.term_taxonomy.c
+        self._joined = self.t.terms.join(self.t.term_taxonomy, te.term_id == tt.term_id)
+        self._row_columns = (
+            te.term_id,
+            te.name,
+            te.slug,
+            te.term_group,
+            tt.term_taxonomy_id,
+            tt.taxonomy,
+            tt.description,
+            tt.parent,
+            tt.count,
+        )
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _text(self, column: Any) -> Any:
+        """Sort text as WordPress's MySQL collation does, whatever the backend."""
+        return column.collate(COLLATION) if self.db.dialect == "sqlite" else column
+
+    def _where(self, q: TermQuery, *, counting: bool) -> list[ColumnElement[bool]]:
+        te, tt = self.t.terms.c, self.t.term_taxonomy.c
+        where: list[ColumnElement[bool]] = [tt.taxonomy == q.taxonomy]
+        if q.include:
+            where.append(te.term_id.in_(q.include))
+        elif q.exclude:
+            where.append(te.term_id.not_in(q.exclude))
+        if q.slug:
+            where.append(te.slug.in_(q.slug))
+        if q.object_ids:
+            where.append(self.t.term_relationships.c.object_id.in_(q.object_ids))
+        if q.parent is not None:
+            where.append(tt.parent == q.parent)
+        # Hierarchical lists filter after the query; counts never do.
+        if q.hides_empty and (counting or not q.hierarchical):
+            where.append(tt.count > 0)
+        if q.search:
+            like = "%" + esc_like(q.search) + "%"
+            where.append(te.name.ilike(like, escape="\\") | te.slug.ilike(like, escape="\\"))
+        return where
+
+    def _from(self, q: TermQuery) -> Any:
+        if not q.object_ids:
+            return self._joined
+        tt, tr = self.t.term_taxonomy.c, self.t.term_relationships.c
+        return self._joined.join(
+            self.t.term_relationships, tr.term_taxonomy_id == tt.term_taxonomy_id
+        )
+
+    def _order(self, q: TermQuery) -> list[Any]:
+        """WP_Term_Query::parse_orderby() and parse_order()."""
+        te, tt = self.t.terms.c, self.t.term_taxonomy.c
+        orderby = q.orderby.lower()
+        column: Any
+        if orderby in _TERM_COLUMNS:
+            column = getattr(te, orderby)
+        elif orderby in _TAXONOMY_COLUMNS:
+            column = getattr(tt, orderby)
+        elif orderby == "include" and q.include:
+            # FIELD( t.term_id, … ): unlisted values sort first, as 0.
+            column = case({v: i + 1 for i, v in enumerate(q.include)}, value=te.term_id, else_=0)
+        elif orderby == "slug__in" and q.slug:
+            column = case({v: i + 1 for i, v in enumerate(q.slug)}, value=te.slug, else_=0)
+        elif orderby == "none":
+            return []
+        elif orderby in ("", "id", "term_id"):
+            column = te.term_id
+        else:
+            column = te.name
+            orderby = "name"
+        if orderby in _TEXT_COLUMNS:
+            column = self._text(column)
+        return [column.asc() if q.order.upper() == "ASC" else column.desc()]
+
+    def select_ids(self, q: TermQuery) -> Select[Any]:
+        """The ordered term ids (limited when get_terms() limits in SQL)."""
+        te, tt = self.t.terms.c, self.t.term_taxonomy.c
+        stmt = select(te.term_id, tt.count).select_from(self._from(q))
+        # WordPress adds DISTINCT for the relationship join; one object (all the REST API
+        # asks for) has one row per term, and PostgreSQL refuses DISTINCT with this ORDER BY.
+        stmt = stmt.where(*self._where(q, counting=False)).order_by(*self._order(q))
+        # get_terms() does not limit hierarchical queries in SQL: it slices after filtering.
+        if q.number and not (q.hierarchical and q.hides_empty):
+            stmt = stmt.limit(q.number).offset(q.offset)
+        return stmt
+
+    def select_count(self, q: TermQuery) -> Select[Any]:
+        """`wp_count_terms()`: COUNT(*) over the same clauses, relationship rows included."""
+        stmt = select(func.count()).select_from(self._from(q))
+        return stmt.where(*self._where(q, counting=True))
+
+    # -- running ----------------------------------------------------------------------------
+
+    def find(self, q: TermQuery) -> list[int]:
+        """`get_terms( … 'fields' => 'ids' )` for the page."""
+        conn = self.db.conn()
+        rows = [(int(r[0]), int(r[1])) for r in conn.execute(self.select_ids(q))]
+        if not (q.hierarchical and q.hides_empty):
+            return [term_id for term_id, _count in rows]
+        # Make sure empty terms that have non-empty descendants stay (get_terms()).
+        hierarchy = self.hierarchy(q.taxonomy) if any(not c for _t, c in rows) else ({}, {})
+        kept = [t for t, count in rows if count or _has_counted_descendant(hierarchy, t)]
+        return kept[q.offset : q.offset + q.number] if q.number else kept
+
+    def count(self, q: TermQuery) -> int:
+        return int(self.db.conn().execute(self.select_count(q)).scalar() or 0)
+
+    def hierarchy(self, taxonomy: str) -> Hierarchy:
+        """`_get_term_hierarchy()` (parent → children) and each child's count."""
+        tt = self.t.term_taxonomy.c
+        rows = self.db.conn().execute(
+            select(tt.term_id, tt.parent, tt.count)
+            .where(tt.taxonomy == taxonomy, tt.parent > 0)
+            .order_by(tt.term_id)
+        )
+        children: dict[int, list[int]] = {}
+        counts: dict[int, int] = {}
+        for term_id, parent, count in rows:
+            children.setdefault(int(parent), []).append(int(term_id))
+            counts[int(term_id)] = int(count)
+        return children, counts
+
+    def _rows(self, where: ColumnElement[bool]) -> list[TermRow]:
+        stmt = select(*self._row_columns).select_from(self._joined).where(where)
+        return [
+            TermRow(
+                term_id=int(r[0]),
+                name=str(r[1]),
+                slug=str(r[2]),
+                term_group=int(r[3]),
+                term_taxonomy_id=int(r[4]),
+                taxonomy=str(r[5]),
+                description=str(r[6] or ""),
+                parent=int(r[7]),
+                count=int(r[8]),
+            )
+            for r in self.db.conn().execute(stmt)
+        ]
+
+    def terms(self, ids: Sequence[int], taxonomy: str) -> dict[int, TermRow]:
+        """The terms of `taxonomy` with these ids."""
+        if not ids:
+            return {}
+        te, tt = self.t.terms.c, self.t.term_taxonomy.c
+        rows = self._rows(te.term_id.in_(list(ids)) & (tt.taxonomy == taxonomy))
+        return {r.term_id: r for r in rows}
+
+    def term(self, term_id: int, taxonomy: str) -> TermRow | None:
+        """`get_term( $id, $taxonomy )`: None when no term of that taxonomy has the id."""
+        known = _primed.get()
+        if known is not None:
+            hit = known.get(term_id)
+            if hit is not None and hit.taxonomy == taxonomy:
+                return hit
+        return self.terms([term_id], taxonomy).get(term_id)
+
+    def with_ancestors(self, terms: Iterable[TermRow]) -> dict[int, TermRow]:
+        """These terms and all their ancestors in the same taxonomy, one query per level."""
+        known = {t.term_id: t for t in terms}
+        by_taxonomy: dict[str, set[int]] = {}
+        for term in known.values():
+            by_taxonomy.setdefault(term.taxonomy, set()).add(term.term_id)
+        for taxonomy in by_taxonomy:
+            while True:
+                missing = {
+                    t.parent
+                    for t in known.values()
+                    if t.taxonomy == taxonomy and t.parent and t.parent not in known
+                }
+                found = self.terms(sorted(missing), taxonomy) if missing else {}
+                if not found:
+                    break
+                known.update(found)
+        return known
+
+    def meta(self, ids: Sequence[int], keys: Sequence[str]) -> dict[int, dict[str, list[str]]]:
+        """The values of these meta keys for these terms, in `meta_id` order."""
+        out: dict[int, dict[str, list[str]]] = {i: {} for i in ids}
+        if not ids or not keys:
+            return out
+        m = self.t.termmeta.c
+        rows = self.db.conn().execute(
+            select(m.term_id, m.meta_key, m.meta_value)
+            .where(m.term_id.in_(list(ids)), m.meta_key.in_(list(keys)))
+            .order_by(m.meta_id)
+        )
+        for term_id, key, value in rows:
+            out.setdefault(int(term_id), {}).setdefault(str(key), []).append(str(value or ""))
+        return out
