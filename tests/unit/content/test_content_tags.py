@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from test_media_html import UPLOADS, FakeSite, image, make_ctx
+from .test_media_html import UPLOADS, FakeSite, image, make_ctx
 
 from pressbox.content.content_tags import (
     LOADING_KEY,

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from test_media_html import FakeSite, make_ctx
+from .test_media_html import FakeSite, make_ctx
 
 from pressbox.content.context import PostData, RenderContext
 from pressbox.content.embed import autoembed, run_shortcode, wp_embed_defaults

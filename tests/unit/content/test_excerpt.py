@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 
 sys.path.insert(0, str(Path(__file__).parent))
-from php_harness import documents, make_ctx, oracle_posts, require_php
+from .php_harness import documents, make_ctx, oracle_posts, require_php
 
 from pressbox.content.autop import shortcode_unautop, wpautop
 from pressbox.content.blocks.types import Block

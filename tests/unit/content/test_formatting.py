@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).parent))
-from php_harness import SITE_URL, documents, make_ctx, oracle_posts, require_php
+from .php_harness import SITE_URL, documents, make_ctx, oracle_posts, require_php
 
 from pressbox.content.formatting import (
     capital_P_dangit,

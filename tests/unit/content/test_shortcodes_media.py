@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from test_media_html import HOME, UPLOADS, FakeSite, image, make_ctx, media
+from .test_media_html import HOME, UPLOADS, FakeSite, image, make_ctx, media
 
 from pressbox.content.context import PostData, RenderContext
 from pressbox.content.counters import Counters

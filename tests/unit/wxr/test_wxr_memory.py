@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import create_engine
-from wxrgen import write_wxr
+from .wxrgen import write_wxr
 
 import pressbox.wxr.reader as reader
 from pressbox.store.tables import build_tables
