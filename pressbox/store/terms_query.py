@@ -12,16 +12,18 @@ terms that have a non-empty descendant (get_terms() filters after the query), wh
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, case, func, select
+from sqlalchemy import ColumnElement, Select, bindparam, case, func, select
 
 from pressbox.store.collation import COLLATION
 from pressbox.store.db import Database
+from pressbox.store.fastsql import FastQuery
 
 # WP_Term_Query::parse_orderby(): the orderby values that name a column.
 _TERM_COLUMNS = ("term_id", "name", "slug", "term_group")
@@ -139,6 +141,25 @@ class TermQueries:
             tt.parent,
             tt.count,
         )
+        self._by_ids = FastQuery(
+            select(*self._row_columns)
+            .select_from(self._joined)
+            .where(
+                te.term_id.in_(bindparam("ids", expanding=True)),
+                tt.taxonomy == bindparam("taxonomy"),
+            )
+        )
+        # Statements by query: repeated lists reuse their compiled SQL (not their results).
+        self._statements: OrderedDict[tuple[str, str], Select[Any]] = OrderedDict()
+
+    def _cached(self, kind: str, q: TermQuery, build: Any) -> Select[Any]:
+        key = (kind, repr(q))
+        stmt = self._statements.get(key)
+        if stmt is None:
+            stmt = self._statements[key] = build(q)
+            if len(self._statements) > 512:
+                self._statements.popitem(last=False)
+        return stmt
 
     # -- building ---------------------------------------------------------------------------
 
@@ -222,7 +243,9 @@ class TermQueries:
     def find(self, q: TermQuery) -> list[int]:
         """`get_terms( … 'fields' => 'ids' )` for the page."""
         conn = self.db.conn()
-        rows = [(int(r[0]), int(r[1])) for r in conn.execute(self.select_ids(q))]
+        rows = [
+            (int(r[0]), int(r[1])) for r in conn.execute(self._cached("ids", q, self.select_ids))
+        ]
         if not (q.hierarchical and q.hides_empty):
             return [term_id for term_id, _count in rows]
         # Make sure empty terms that have non-empty descendants stay (get_terms()).
@@ -231,7 +254,9 @@ class TermQueries:
         return kept[q.offset : q.offset + q.number] if q.number else kept
 
     def count(self, q: TermQuery) -> int:
-        return int(self.db.conn().execute(self.select_count(q)).scalar() or 0)
+        return int(
+            self.db.conn().execute(self._cached("count", q, self.select_count)).scalar() or 0
+        )
 
     def hierarchy(self, taxonomy: str) -> Hierarchy:
         """`_get_term_hierarchy()` (parent → children) and each child's count."""
@@ -269,8 +294,20 @@ class TermQueries:
         """The terms of `taxonomy` with these ids."""
         if not ids:
             return {}
-        te, tt = self.t.terms.c, self.t.term_taxonomy.c
-        rows = self._rows(te.term_id.in_(list(ids)) & (tt.taxonomy == taxonomy))
+        rows = [
+            TermRow(
+                term_id=int(r[0]),
+                name=str(r[1]),
+                slug=str(r[2]),
+                term_group=int(r[3]),
+                term_taxonomy_id=int(r[4]),
+                taxonomy=str(r[5]),
+                description=str(r[6] or ""),
+                parent=int(r[7]),
+                count=int(r[8]),
+            )
+            for r in self._by_ids.rows(self.db.conn(), ids=list(ids), taxonomy=taxonomy)
+        ]
         return {r.term_id: r for r in rows}
 
     def term(self, term_id: int, taxonomy: str) -> TermRow | None:
