@@ -15,10 +15,22 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, exists, false, func, literal, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    and_,
+    bindparam,
+    case,
+    exists,
+    false,
+    func,
+    literal,
+    or_,
+    select,
+)
 
 from pressbox.store.collation import COLLATION
 from pressbox.store.db import Database
+from pressbox.store.fastsql import FastQuery, datetimes
 from pressbox.store.site import request_memo
 
 # WP_User_Query's searchable columns.
@@ -133,6 +145,19 @@ class UsersStore:
         self.db = db
         self.t = db.tables
         self.prefix = prefix
+        u = self.t.users.c
+        self._by_ids = FastQuery(
+            select(
+                u.ID,
+                u.user_login,
+                u.user_nicename,
+                u.user_email,
+                u.user_url,
+                u.user_registered,
+                u.display_name,
+            ).where(u.ID.in_(bindparam("ids", expanding=True)))
+        )
+        self._count_queries: dict[tuple[tuple[str, ...], tuple[str, ...]], FastQuery] = {}
 
     @property
     def capabilities_key(self) -> str:
@@ -145,27 +170,18 @@ class UsersStore:
         wanted = list(dict.fromkeys(int(i) for i in ids))
         if not wanted:
             return {}
-        u = self.t.users.c
-        stmt = select(
-            u.ID,
-            u.user_login,
-            u.user_nicename,
-            u.user_email,
-            u.user_url,
-            u.user_registered,
-            u.display_name,
-        ).where(u.ID.in_(wanted))
         out: dict[int, UserRow] = {}
-        for row in self.db.conn().execute(stmt):
-            registered = row.user_registered
-            out[int(row.ID)] = UserRow(
-                id=int(row.ID),
-                user_login=row.user_login or "",
-                user_nicename=row.user_nicename or "",
-                user_email=row.user_email or "",
-                user_url=row.user_url or "",
-                user_registered=str(registered) if registered is not None else "",
-                display_name=row.display_name or "",
+        for uid, login, nicename, email, url, registered, display in self._by_ids.rows(
+            self.db.conn(), ids=wanted
+        ):
+            out[int(uid)] = UserRow(
+                id=int(uid),
+                user_login=login or "",
+                user_nicename=nicename or "",
+                user_email=email or "",
+                user_url=url or "",
+                user_registered=datetimes(registered) if registered is not None else "",
+                display_name=display or "",
             )
         return out
 
@@ -239,17 +255,25 @@ class UsersStore:
         """`count_user_posts()` for many users at once (users without posts are left out)."""
         if not post_types or not user_ids:
             return {}
-        p = self.t.posts.c
-        status = p.post_status == "publish"
         private = [t for t in private_types if t in post_types]
-        if private:
-            status = or_(status, and_(p.post_status == "private", p.post_type.in_(private)))
-        stmt = (
-            select(p.post_author, func.count())
-            .where(p.post_author.in_(list(user_ids)), p.post_type.in_(list(post_types)), status)
-            .group_by(p.post_author)
-        )
-        return {int(author): int(n) for author, n in self.db.conn().execute(stmt)}
+        key = (tuple(post_types), tuple(private))
+        query = self._count_queries.get(key)
+        if query is None:
+            p = self.t.posts.c
+            status = p.post_status == "publish"
+            if private:
+                status = or_(status, and_(p.post_status == "private", p.post_type.in_(private)))
+            query = self._count_queries[key] = FastQuery(
+                select(p.post_author, func.count())
+                .where(
+                    p.post_author.in_(bindparam("ids", expanding=True)),
+                    p.post_type.in_(list(post_types)),
+                    status,
+                )
+                .group_by(p.post_author)
+            )
+        rows = query.rows(self.db.conn(), ids=[int(i) for i in user_ids])
+        return {int(author): int(n) for author, n in rows}
 
     # -- WP_User_Query ----------------------------------------------------------------------
 
