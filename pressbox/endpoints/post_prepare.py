@@ -28,7 +28,7 @@ def prepare_posts(ctl: PostsController, posts: list[PostData], request: Request)
     meta = site.meta(ids, meta_keys)
     tax_names = [t.name for t in ctl.all_taxonomies]
     terms = site.post_terms(ids, tax_names) if tax_names else {i: {} for i in ids}
-    want_links = inc("_links") or inc("_embedded")
+    want_links = inc["_links"] or inc["_embedded"]
     revisions = site.revisions(ids) if want_links and _has_revisions(ctl) else {}
     if want_links:
         # Featured media and parents are linked below: read them in one query.
@@ -65,88 +65,90 @@ def _prepare_one(
     app = ctl.app
     render = app.renderer
     data: dict[str, Any] = {}
-    if inc("id"):
+    if inc["id"]:
         data["id"] = post.id
-    if inc("date"):
+    if inc["date"]:
         data["date"] = mysql_to_rfc3339(post.post_date)
-    if inc("date_gmt"):
+    if inc["date_gmt"]:
         gmt = post.post_date_gmt if not post.post_date_gmt.startswith("0000") else post.post_date
         data["date_gmt"] = mysql_to_rfc3339(gmt)
-    if inc("guid"):
+    if inc["guid"]:
         data["guid"] = {"rendered": render.guid(post.guid)}
-        if inc("guid.raw"):
+        if inc["guid.raw"]:
             data["guid"]["raw"] = post.guid
-    if inc("modified"):
+    if inc["modified"]:
         data["modified"] = mysql_to_rfc3339(post.post_modified)
-    if inc("modified_gmt"):
+    if inc["modified_gmt"]:
         gmt = (
             post.post_modified_gmt
             if not post.post_modified_gmt.startswith("0000")
             else post.post_modified
         )
         data["modified_gmt"] = mysql_to_rfc3339(gmt)
-    if inc("password"):
+    if inc["password"]:
         data["password"] = post.post_password
-    if inc("slug"):
+    if inc["slug"]:
         data["slug"] = post.post_name
-    if inc("status"):
+    if inc["status"]:
         data["status"] = post.post_status
-    if inc("type"):
+    if inc["type"]:
         data["type"] = post.post_type
-    if inc("link"):
+    if inc["link"]:
         data["link"] = app.site.permalink_of(post)
-    if inc("title"):
+    if inc["title"]:
         data["title"] = {}
-    if inc("title.raw"):
+    if inc["title.raw"]:
         data["title"]["raw"] = post.post_title
-    if inc("title.rendered"):
+    if inc["title.rendered"]:
         data["title"]["rendered"] = render.title(post)
     can_password = _can_access_password_content(post, request)
     required = bool(post.post_password) and not can_password
-    if inc("content"):
+    if inc["content"]:
         data["content"] = {}
-    if inc("content.raw"):
+    if inc["content.raw"]:
         data["content"]["raw"] = post.post_content
-    if inc("content.rendered"):
+    if inc["content.rendered"]:
         data["content"]["rendered"] = "" if required else render.content(post, request)
-    if inc("content.protected"):
+    if inc["content.protected"]:
         data["content"]["protected"] = bool(post.post_password)
-    if inc("content.block_version"):
+    if inc["content.block_version"]:
         data["content"]["block_version"] = 1 if "<!-- wp:" in post.post_content else 0
-    if inc("excerpt"):
+    if inc["excerpt"]:
         length = request.get("excerpt_length")
-        excerpt: dict[str, Any] = {"raw": post.post_excerpt} if inc("excerpt.raw") else {}
+        excerpt: dict[str, Any] = {"raw": post.post_excerpt} if inc["excerpt.raw"] else {}
         excerpt["rendered"] = (
-            "" if required else render.excerpt(post, request, int(length) if length is not None else None)
+            ""
+            if required
+            else render.excerpt(post, request, int(length) if length is not None else None)
         )
         excerpt["protected"] = bool(post.post_password)
         data["excerpt"] = excerpt
-    if inc("author"):
+    if inc["author"]:
         data["author"] = post.post_author
-    if inc("featured_media"):
+    if inc["featured_media"]:
         data["featured_media"] = _int(pmeta.get("_thumbnail_id"))
-    if inc("parent"):
+    if inc["parent"]:
         data["parent"] = post.post_parent
-    if inc("menu_order"):
+    if inc["menu_order"]:
         data["menu_order"] = post.menu_order
-    if inc("comment_status"):
+    if inc["comment_status"]:
         data["comment_status"] = post.comment_status
-    if inc("ping_status"):
+    if inc["ping_status"]:
         data["ping_status"] = post.ping_status
-    if inc("sticky"):
+    if inc["sticky"]:
         data["sticky"] = post.id in sticky
-    if inc("template"):
+    if inc["template"]:
         template = (pmeta.get("_wp_page_template") or [""])[0]
         data["template"] = "" if template in ("", "default") else template
-    if inc("format"):
+    if inc["format"]:
         data["format"] = _post_format(pterms)
-    if inc("meta"):
+    if inc["meta"]:
         data["meta"] = _meta_value(ctl, pmeta)
     for tax in ctl.taxonomies:
         base = tax.rest_base or tax.name
-        if inc(base):
+        if inc[base]:
             data[base] = [t["term_id"] for t in pterms.get(tax.name, [])]
-    if ctl.post_type.viewable and ctl.post_type.public and inc("class_list"):
+    if ctl.post_type.viewable and ctl.post_type.public and inc["class_list"]:
         # post_password_required() without the REST password filter: only a cookie counts.
         data["class_list"] = _class_list(ctl, post, pmeta, pterms, bool(post.post_password))
     # Only the properties the schema declares for this post type are part of the answer.

@@ -101,6 +101,21 @@ class PostsController:
             raise RestException("rest_post_incorrect_password", "Incorrect post password.", 403)
         return self.check_read_permission(post, request)
 
+    def permission_key(self, request: Request) -> Any:
+        """What the item routes' permission checks depend on, besides the user."""
+        try:
+            post = self.get_post(request.get("id"))
+        except RestException:
+            return None
+        # Passwords only matter with a `password` query argument, which a link never has.
+        return (
+            post.post_type,
+            post.post_status,
+            post.post_author,
+            post.post_parent,
+            bool(request.query),
+        )
+
     def check_read_permission(self, post: PostData, request: Request) -> bool:
         """WP_REST_Posts_Controller::check_read_permission."""
         if post.post_status == "publish" or self.app.auth.can_read_post(request.user, post):

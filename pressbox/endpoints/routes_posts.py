@@ -80,5 +80,8 @@ def register_post_routes(app: App, post_type: PostType, controllers: dict[str, A
             spec["route"],
             endpoints,
             schema=_constant(spec["schema"]),
+            permission_key=getattr(controller, "permission_key", None)
+            if "(?P<id>" in spec["route"]
+            else None,
             allow_batch=spec.get("allow_batch"),
         )

@@ -75,18 +75,21 @@ def is_field_included(field: str, fields: list[str]) -> bool:
     return False
 
 
-class FieldSet:
-    """`rest_is_field_included` over one request's fields, memoised (asked per item and field)."""
+class FieldSet(dict[str, bool]):
+    """`rest_is_field_included` over one request's fields, as a memoising mapping.
 
-    __slots__ = ("_cache", "fields")
+    `fields["title.raw"]` answers whether the field is wanted; controllers ask it for every
+    item and field, so answers are computed once per request (a dict lookup afterwards).
+    """
 
     def __init__(self, fields: list[str], hidden: frozenset[str] = frozenset()) -> None:
         """`hidden`: dotted paths of nested properties outside the request's context."""
+        super().__init__(dict.fromkeys(hidden, False))
         self.fields = fields
-        self._cache: dict[str, bool] = dict.fromkeys(hidden, False)
+
+    def __missing__(self, field: str) -> bool:
+        value = self[field] = is_field_included(field, self.fields)
+        return value
 
     def __call__(self, field: str) -> bool:
-        hit = self._cache.get(field)
-        if hit is None:
-            hit = self._cache[field] = is_field_included(field, self.fields)
-        return hit
+        return self[field]

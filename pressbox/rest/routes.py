@@ -76,6 +76,10 @@ class Route:
     endpoints: list[Endpoint]
     schema: Callable[[], dict[str, Any]] | None = None
     allow_batch: dict[str, bool] | None = None
+    # Optional: a key that determines every permission check's outcome for a request
+    # (e.g. the post's type, status and author), so `Allow`/targetHints are computed once
+    # per key within a request instead of once per item.
+    permission_key: Callable[[Request], Any] | None = None
     regex: re.Pattern[str] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -101,6 +105,7 @@ class Registry:
         endpoints: list[Endpoint],
         schema: Callable[[], dict[str, Any]] | None = None,
         allow_batch: dict[str, bool] | None = None,
+        permission_key: Callable[[Request], Any] | None = None,
     ) -> None:
         full = "/" + namespace.strip("/") + path if namespace else path
         self.namespaces.setdefault(namespace, [])
@@ -108,7 +113,9 @@ class Registry:
             route = self.routes[full]
             route.endpoints.extend(endpoints)
             return
-        self.routes[full] = Route(namespace, full, list(endpoints), schema, allow_batch)
+        self.routes[full] = Route(
+            namespace, full, list(endpoints), schema, allow_batch, permission_key
+        )
         if namespace:
             self.namespaces[namespace].append(full)
 

@@ -19,6 +19,7 @@ from pressbox.rest.message import Request, Response
 from pressbox.rest.params import check_params
 from pressbox.rest.phpquery import parse_query
 from pressbox.rest.routes import Endpoint, Registry, Route
+from pressbox.store.site import request_memo
 
 CURIES = [{"name": "wp", "href": "https://api.w.org/{rel}", "templated": True}]
 _JSONP = re.compile(r"^[\w.]+$")
@@ -133,6 +134,18 @@ class Server:
             response.headers["Allow"] = ", ".join(allowed)
 
     def allowed_methods(self, route: Route, request: Request) -> list[str]:
+        """The methods whose permission checks pass (memoised per permission key)."""
+        if route.permission_key is not None:
+            memo = request_memo("allowed_methods")
+            if memo is not None:
+                key = (route.pattern, id(request.user), route.permission_key(request))
+                hit = memo.get(key)
+                if hit is None:
+                    hit = memo[key] = self._allowed_methods(route, request)
+                return list(hit)
+        return self._allowed_methods(route, request)
+
+    def _allowed_methods(self, route: Route, request: Request) -> list[str]:
         allowed: dict[str, bool] = {}
         for endpoint in route.endpoints:
             for method in endpoint.methods:
