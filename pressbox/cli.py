@@ -146,6 +146,13 @@ def init(
     demo: Annotated[
         bool, typer.Option(help="Add demo content (posts, pages, categories, tags).")
     ] = False,
+    sample_content: Annotated[
+        bool,
+        typer.Option(
+            help="Write WordPress's sample post and pages (leave out before importing a WXR)."
+        ),
+    ] = True,
+    description: Annotated[str, typer.Option(help="Site tagline.")] = "",
 ) -> None:
     """Create an empty site as a fresh WordPress install has it."""
     from pressbox.store.db import Database
@@ -160,6 +167,8 @@ def init(
         admin_email=admin_email,
         admin_password=admin_password,
         demo=demo,
+        sample_content=sample_content,
+        description=description,
     )
     typer.echo(f"Installed {title!r} at {site_url} in {database}")
     if result.generated_password:

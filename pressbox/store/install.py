@@ -331,6 +331,7 @@ def install_site(
     demo: bool = False,
     description: str = "",
     now: datetime | None = None,
+    sample_content: bool = True,
 ) -> InstallResult:
     """wp_install(): create the tables if needed and write a fresh WordPress 7.1 site.
 
@@ -369,7 +370,7 @@ def install_site(
             admin_id = _add_admin(
                 w, login, email, password_hash, generated is not None, tables.prefix
             )
-            final = _install_defaults(w, admin_id, settings)
+            final = _install_defaults(w, admin_id, settings, sample_content)
             if demo:
                 sticky = install_demo(w, admin_id, login, email)
                 final = replace(final, sticky_posts=sticky, fresh_site=False)
@@ -387,9 +388,17 @@ def _insert_options(conn: Connection, tables: Tables, rows: list[OptionRow]) -> 
     )
 
 
-def _install_defaults(w: ContentWriter, admin_id: int, settings: SiteSettings) -> SiteSettings:
-    """wp_install_defaults(): the default category, first post and comment, two pages."""
+def _install_defaults(
+    w: ContentWriter, admin_id: int, settings: SiteSettings, sample_content: bool = True
+) -> SiteSettings:
+    """wp_install_defaults(): the default category, first post and comment, two pages.
+
+    Without `sample_content` only the category is written: a site about to receive an
+    import (WXR) that carries its own posts with the same ids.
+    """
     cat_id, cat_tt = w.add_term("Uncategorized", "uncategorized", "category")
+    if not sample_content:
+        return replace(settings, default_category=cat_id)
     post_id = w.add_post(
         author=admin_id, title="Hello world!", name="hello-world", content=first_post()
     )

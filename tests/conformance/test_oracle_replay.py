@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import collections
 import json
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -61,13 +62,17 @@ def wxr_client(oracle: Path, tmp_path_factory: pytest.TempPathFactory) -> Client
 
     path = tmp_path_factory.mktemp("oracle") / "wxr.db"
     db = Database(f"sqlite:///{path}")
+    # `pressbox init --no-sample-content`, then `pressbox import site.wxr`: the WXR brings
+    # its own posts 1-3 (see wxr-differences.md).
     install_site(
         db,
         site_url="http://127.0.0.1:8080",
         title="Oracle Site",
+        description="A WordPress conformance oracle",
         admin_user="admin",
         admin_email="admin@example.com",
         admin_password="x",
+        sample_content=False,
     )
     import_wxr(oracle / "site.wxr", db.engine, db.tables)
     app = App(Settings(database_url=f"sqlite:///{path}", uploads_dir=oracle / "uploads"), db=db)
@@ -94,6 +99,24 @@ def _run(
     return failures, total, passed
 
 
+def _grow(name: str, failures: dict[str, list[str]], oracle: Path) -> None:
+    """With PRESSBOX_UPDATE_PASSING=1, add the ids that now pass to the list (it only grows)."""
+    if os.environ.get("PRESSBOX_UPDATE_PASSING") != "1":
+        return
+    path = HERE / name
+    lines = path.read_text().splitlines()
+    known = set(lines)
+    ids = [
+        r["id"]
+        for r in exchanges(oracle)
+        if GROUPS.fullmatch(r["group"])
+        and anonymous(r)
+        and r["id"] not in failures
+        and r["id"] not in known
+    ]
+    path.write_text("\n".join(lines + ids) + "\n")
+
+
 def _report(label: str, total: collections.Counter[str], passed: collections.Counter[str]) -> None:
     figures = ", ".join(f"{g} {passed[g]}/{total[g]}" for g in sorted(total))
     print(
@@ -105,6 +128,7 @@ def test_sql_import_replay(oracle: Path, sql_client: Client) -> None:
     listed = must_pass("passing.txt")
     failures, total, passed = _run(oracle, sql_client, listed)
     _report("wordpress.sql", total, passed)
+    _grow("passing.txt", failures, oracle)
     regressions = {i: failures[i][:3] for i in sorted(listed & failures.keys())}
     assert not regressions, (
         f"exchanges that must pass failed: {json.dumps(regressions, indent=1)[:4000]}"
@@ -116,6 +140,7 @@ def test_wxr_import_replay(oracle: Path, wxr_client: Client) -> None:
     listed = must_pass("passing-wxr.txt")
     failures, total, passed = _run(oracle, wxr_client, listed)
     _report("site.wxr", total, passed)
+    _grow("passing-wxr.txt", failures, oracle)
     regressions = {i: failures[i][:3] for i in sorted(listed & failures.keys())}
     assert not regressions, (
         f"exchanges that must pass failed: {json.dumps(regressions, indent=1)[:4000]}"
