@@ -7,15 +7,17 @@ from typing import Any
 
 import orjson
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# After `backslashreplace`, code points below U+0100 read `\xNN` and astral ones `\UNNNNNNNN`;
+# PHP writes `\u00NN` and a surrogate pair. Only a backslash that is not itself escaped (an
+# even run of backslashes before it) starts such a sequence.
+_LATIN1 = re.compile(rb"(?<!\\)((?:\\\\)*)\\x([0-9a-f]{2})")
+_ASTRAL = re.compile(rb"(?<!\\)((?:\\\\)*)\\U([0-9a-f]{8})")
 
 
-def _escape(match: re.Match[str]) -> str:
-    cp = ord(match.group(0))
-    if cp < 0x10000:
-        return f"\\u{cp:04x}"
-    cp -= 0x10000
-    return f"\\u{0xD800 + (cp >> 10):04x}\\u{0xDC00 + (cp & 0x3FF):04x}"
+def _astral(match: re.Match[bytes]) -> bytes:
+    cp = int(match.group(2), 16) - 0x10000
+    high, low = 0xD800 + (cp >> 10), 0xDC00 + (cp & 0x3FF)
+    return match.group(1) + f"\\u{high:04x}\\u{low:04x}".encode()
 
 
 def encode(value: Any, pretty: bool = False) -> bytes:
@@ -28,4 +30,9 @@ def encode(value: Any, pretty: bool = False) -> bytes:
         raw = re.sub(rb"(?m)^( +)", lambda m: m.group(1) * 2, raw)
     if raw.isascii():
         return raw
-    return _NON_ASCII.sub(_escape, raw.decode("utf-8")).encode("ascii")
+    escaped = raw.decode("utf-8").encode("ascii", "backslashreplace")
+    if b"\\x" in escaped:
+        escaped = _LATIN1.sub(rb"\1\\u00\2", escaped)
+    if b"\\U" in escaped:
+        escaped = _ASTRAL.sub(_astral, escaped)
+    return escaped

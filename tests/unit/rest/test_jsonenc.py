@@ -29,3 +29,20 @@ def test_encode_round_trips() -> None:
 
 def test_pretty_uses_four_spaces() -> None:
     assert encode({"a": [1]}, pretty=True) == b'{\n    "a": [\n        1\n    ]\n}'
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "é\\xe9 \\\\xe9 \\\\\\xé",  # literal backslashes next to escaped code points
+        "😀 \\U0001f600",
+        "a\\\\x41é",
+        "\x00\x1f\u2028",
+        {"k/é": ["ü", 1.25, None]},
+    ],
+)
+def test_matches_json_ensure_ascii(value: object) -> None:
+    expected = (
+        json.dumps(value, separators=(",", ":"), ensure_ascii=True).replace("/", "\\/").encode()
+    )
+    assert encode(value) == expected
