@@ -11,6 +11,7 @@ from typing import Any
 from pressbox.auth.users import Authorizer
 from pressbox.config import Settings
 from pressbox.content.render import Renderer
+from pressbox.endpoints import core_routes
 from pressbox.endpoints.index import IndexController
 from pressbox.endpoints.oembed import OEmbedController
 from pressbox.endpoints.posts import PostsController
@@ -61,6 +62,7 @@ class App:
         index.register_namespace("wp/v2")
         for post_type in self.post_types.in_rest():
             if post_type.name not in SERVED_POST_TYPES:
+                core_routes.register_post_type_routes(self, post_type)
                 continue
             controller = PostsController(self, post_type)
             self.controllers[post_type.name] = controller
@@ -76,9 +78,12 @@ class App:
 
         register_terms_routes(self)
         register_users_routes(self)
+        core_routes.register_block_routes(self)
+        core_routes.register_theme_routes(self)
 
         index.register_namespace("wp-site-health/v1")
         register_site_health_routes(self)
+        core_routes.register_editor_routes(self)
 
     def rest_base_for(self, post_type: str) -> str:
         pt = self.post_types.get(post_type)
