@@ -44,6 +44,7 @@ class App:
         self.post_types = self.registries.post_types
         self.post_statuses = self.registries.statuses
         self.taxonomies = self.registries.taxonomies
+        self.site.builtin_post_types = frozenset(t.name for t in self.post_types if t.builtin)
         self.schemas = SiteSchemas(self)
         self.auth = Authorizer()
         self.renderer = Renderer(self)

@@ -408,7 +408,12 @@ class PostsController:
         data: list[Any] = []
         if request.method != "HEAD":
             posts = self.app.site.posts(ids)
-            ordered = [posts[i] for i in ids if i in posts]
+            # get_items() skips what the reader may not read (WordPress's per-post check).
+            ordered = [
+                posts[i]
+                for i in ids
+                if i in posts and self.check_read_permission(posts[i], request)
+            ]
             prepared = self.prepare_items(ordered, request)
             data = prepared
         response = Response(data=data)

@@ -48,7 +48,8 @@ def hidden_paths(schema: dict[str, Any], context: str) -> frozenset[str]:
         return hit[0]
     paths = set()
     for name, prop in schema.get("properties", {}).items():
-        for sub, check in (prop.get("properties") or {}).items():
+        nested = prop.get("properties")
+        for sub, check in (nested if isinstance(nested, dict) else {}).items():
             if "context" in check and context not in check["context"]:
                 paths.add(f"{name}.{sub}")
     found = frozenset(paths)
@@ -69,7 +70,9 @@ def context_plan(schema: dict[str, Any], context: str) -> dict[str, Any]:
     if hit is not None and hit[1] is schema:
         return hit[0]
     plan: dict[str, Any] = {}
-    for name, check in schema.get("properties", {}).items():
+    properties = schema.get("properties")
+    # An empty PHP array (`[]`) is a schema without properties.
+    for name, check in (properties if isinstance(properties, dict) else {}).items():
         if "context" not in check:
             plan[name] = True
         elif context not in check["context"]:
@@ -135,7 +138,7 @@ def filter_by_context(data: Any, schema: dict[str, Any], context: str) -> Any:
     if not is_object:
         return data
     assert isinstance(data, dict)
-    props = schema.get("properties", {})
+    props = schema.get("properties") if isinstance(schema.get("properties"), dict) else {}
     extra = (
         schema.get("additionalProperties")
         if isinstance(schema.get("additionalProperties"), dict)

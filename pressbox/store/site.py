@@ -131,6 +131,9 @@ class Site(WidgetData):
         self._options_at = 0.0
         self._decoded: dict[str, Any] = {}
         self._options_fingerprint = 0
+        # Built-in post types take the post permalink structure (get_permalink); the app
+        # fills this from its registry.
+        self.builtin_post_types: frozenset[str] = frozenset({"post"})
         self._version: tuple[Any, ...] = ()
         self._version_at = 0.0
 
@@ -332,7 +335,7 @@ class Site(WidgetData):
             return self._page_link(post, home, bool(structure))
         if post.post_type == "attachment":
             return self._attachment_link(post, home, bool(structure))
-        if post.post_type != "post":
+        if post.post_type != "post" and post.post_type not in self.builtin_post_types:
             return (
                 f"{home}/?{post.post_type}={post.post_name}"
                 if post.post_name
