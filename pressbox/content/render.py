@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 from pressbox.content.autop import shortcode_unautop, wpautop
 from pressbox.content.blocks.parser import parse_blocks
 from pressbox.content.blocks.render import do_blocks, render_block
-from pressbox.content.context import PostData, RenderContext
 from pressbox.content.content_tags import make_wp_filter_content_tags, wp_filter_content_tags
+from pressbox.content.context import PostData, RenderContext
 from pressbox.content.counters import Counters
 from pressbox.content.embed import autoembed, run_shortcode
 from pressbox.content.excerpt import (
@@ -147,12 +147,16 @@ class Renderer:
         ctx = RenderContext(post=post, data=self.app.site)
         ctx.request_url = getattr(request, "url", "") or ""
         ctx.state["render_title"] = self.title_with_prefix
-        ctx.state["render_excerpt"] = lambda other, length: self._trimmed_excerpt(other, request, moved, length)
-        ctx.state["render_content"] = lambda other: self.content_pipelines[(has_blocks(other.post_content), moved)](
-            other.post_content, self._ctx(other, request, moved)
+        ctx.state["render_excerpt"] = lambda other, length: self._trimmed_excerpt(
+            other, request, moved, length
         )
+        ctx.state["render_content"] = lambda other: self.content_pipelines[
+            (has_blocks(other.post_content), moved)
+        ](other.post_content, self._ctx(other, request, moved))
         ctx.state["wpautop"] = lambda text: wpautop(text, ctx)
-        password = request.get("password") if request is not None and hasattr(request, "get") else None
+        password = (
+            request.get("password") if request is not None and hasattr(request, "get") else None
+        )
         if post.post_password and password and str(password) == post.post_password:
             ctx.state["password_verified"] = True
         return ctx
@@ -168,7 +172,9 @@ class Renderer:
 
             extra.append(datetime.date.today().isoformat())
         if post.post_password:
-            extra.append(request.get("password") if request is not None and hasattr(request, "get") else None)
+            extra.append(
+                request.get("password") if request is not None and hasattr(request, "get") else None
+            )
         return tuple(extra)
 
     def _version(self) -> Any:
@@ -211,7 +217,9 @@ class Renderer:
             self._version(),
             self._extra_key(post, request),
         )
-        html = self._cached(key, lambda: pipeline(post.post_content, self._ctx(post, request, moved)))
+        html = self._cached(
+            key, lambda: pipeline(post.post_content, self._ctx(post, request, moved))
+        )
         if blocks:
             session.autop_moved = True
         return session.counters.resolve(html)
@@ -249,6 +257,19 @@ class Renderer:
             excerpt_more=EXCERPT_MORE,
         )
 
-    def _trimmed_excerpt(self, post: PostData, request: Any, moved: bool, length: int | None) -> str:
-        key = ("trimmed", post.id, post.post_modified_gmt, post.post_excerpt, post.post_content, moved, length, self._version())
-        return self._cached(key, lambda: self._trim(post, self._ctx(post, request, moved), moved, length))
+    def _trimmed_excerpt(
+        self, post: PostData, request: Any, moved: bool, length: int | None
+    ) -> str:
+        key = (
+            "trimmed",
+            post.id,
+            post.post_modified_gmt,
+            post.post_excerpt,
+            post.post_content,
+            moved,
+            length,
+            self._version(),
+        )
+        return self._cached(
+            key, lambda: self._trim(post, self._ctx(post, request, moved), moved, length)
+        )

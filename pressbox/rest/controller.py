@@ -138,7 +138,8 @@ def filter_by_context(data: Any, schema: dict[str, Any], context: str) -> Any:
     if not is_object:
         return data
     assert isinstance(data, dict)
-    props = schema.get("properties") if isinstance(schema.get("properties"), dict) else {}
+    raw_props = schema.get("properties")
+    props: dict[str, Any] = raw_props if isinstance(raw_props, dict) else {}
     extra = (
         schema.get("additionalProperties")
         if isinstance(schema.get("additionalProperties"), dict)

@@ -31,7 +31,7 @@ class FastQuery:
     def _compiler(self, dialect: Dialect) -> SQLCompiler:
         compiled = self._compiled.get(dialect.name)
         if compiled is None:
-            compiled = self.stmt.compile(dialect=dialect)  # type: ignore[assignment]
+            compiled = self.stmt.compile(dialect=dialect)
             self._compiled[dialect.name] = compiled
         return compiled
 

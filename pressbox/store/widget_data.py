@@ -54,7 +54,9 @@ class WidgetData:
         prefix = f"{year:04d}-{month:02d}"
         rows = self.conn.execute(
             select(p.post_date).where(
-                p.post_type == "post", p.post_status == "publish", func.substr(p.post_date, 1, 7) == prefix
+                p.post_type == "post",
+                p.post_status == "publish",
+                func.substr(p.post_date, 1, 7) == prefix,
             )
         ).scalars()
         return sorted({int(str(d)[8:10]) for d in rows})
@@ -86,17 +88,29 @@ class WidgetData:
         c, p = self.t.comments.c, self.t.posts.c
         rows = self.conn.execute(
             select(
-                c.comment_ID, c.comment_post_ID, c.comment_author, c.comment_author_url,
-                c.comment_author_email, c.user_id, c.comment_date, c.comment_content,
-                c.comment_parent, c.comment_type,
+                c.comment_ID,
+                c.comment_post_ID,
+                c.comment_author,
+                c.comment_author_url,
+                c.comment_author_email,
+                c.user_id,
+                c.comment_date,
+                c.comment_content,
+                c.comment_parent,
+                c.comment_type,
             )
             .select_from(self.t.comments.join(self.t.posts, p.ID == c.comment_post_ID))
-            .where(and_(c.comment_approved == "1", p.post_status == "publish"), c.comment_type != "note")
+            .where(
+                and_(c.comment_approved == "1", p.post_status == "publish"),
+                c.comment_type != "note",
+            )
             .order_by(c.comment_date_gmt.desc(), c.comment_ID.desc())
             .limit(count)
         ).all()
         return [
-            Comment(int(r[0]), int(r[1]), r[2], r[3], r[4], int(r[5]), str(r[6]), r[7], int(r[8]), r[9])
+            Comment(
+                int(r[0]), int(r[1]), r[2], r[3], r[4], int(r[5]), str(r[6]), r[7], int(r[8]), r[9]
+            )
             for r in rows
         ]
 
@@ -132,4 +146,13 @@ def _padded(term: Term, terms: list[Term]) -> Term:
                 ids.add(t.term_id)
                 changed = True
     total = sum(t.count for t in terms if t.term_id in ids)
-    return Term(term.term_id, term.name, term.slug, term.taxonomy, term.parent, total, term.description, term.link)
+    return Term(
+        term.term_id,
+        term.name,
+        term.slug,
+        term.taxonomy,
+        term.parent,
+        total,
+        term.description,
+        term.link,
+    )

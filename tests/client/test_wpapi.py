@@ -39,7 +39,10 @@ def wpapi() -> Path:
     if not (HERE / "node_modules" / "wpapi").is_dir():
         done = subprocess.run(
             ["npm", "install", "--no-audit", "--no-fund", "--no-package-lock"],
-            cwd=HERE, capture_output=True, text=True, timeout=300,
+            cwd=HERE,
+            capture_output=True,
+            text=True,
+            timeout=300,
         )
         if done.returncode != 0:
             pytest.skip(f"npm could not install wpapi: {done.stderr.strip()[-300:]}")
@@ -53,14 +56,31 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     path = tmp_path_factory.mktemp("wpapi") / "site.db"
     db = Database(f"sqlite:///{path}")
     install_site(
-        db, site_url=base, title="Client test", admin_user="admin", admin_email="a@example.test",
-        admin_password="secret", demo=True, now=datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC),
+        db,
+        site_url=base,
+        title="Client test",
+        admin_user="admin",
+        admin_email="a@example.test",
+        admin_password="secret",
+        demo=True,
+        now=datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC),
     )
     db.close()
     exe = Path(sys.executable).with_name("pressbox")
     proc = subprocess.Popen(
-        [str(exe), "serve", "--database", f"sqlite:///{path}", "--port", str(port), "--workers", "1"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ},
+        [
+            str(exe),
+            "serve",
+            "--database",
+            f"sqlite:///{path}",
+            "--port",
+            str(port),
+            "--workers",
+            "1",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ},
     )
     try:
         deadline = time.monotonic() + 30

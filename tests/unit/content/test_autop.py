@@ -9,8 +9,6 @@ import pytest
 from hypothesis import given, settings
 
 sys.path.insert(0, str(Path(__file__).parent))
-from .php_harness import documents, make_ctx, oracle_posts, require_php
-
 from pressbox.content.autop import (
     autop,
     make_shortcode_unautop,
@@ -19,6 +17,8 @@ from pressbox.content.autop import (
     wp_replace_in_html_tags,
     wpautop,
 )
+
+from .php_harness import documents, make_ctx, oracle_posts, require_php
 
 AUTOP_CASES = [
     ("empty", "", ""),

@@ -9,8 +9,6 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from .test_media_html import UPLOADS, FakeSite, image, make_ctx
-
 from pressbox.content.content_tags import (
     LOADING_KEY,
     LoadingState,
@@ -20,6 +18,8 @@ from pressbox.content.content_tags import (
     wp_img_tag_add_auto_sizes,
 )
 from pressbox.content.context import Attachment
+
+from .test_media_html import UPLOADS, FakeSite, image, make_ctx
 
 PHOTO = image(
     5, "2024/01/photo.jpg", 1200, 800,

@@ -19,10 +19,10 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from .test_media_html import FakeSite, make_ctx
-
 from pressbox.content.context import PostData, RenderContext
 from pressbox.content.embed import autoembed, run_shortcode, wp_embed_defaults
+
+from .test_media_html import FakeSite, make_ctx
 
 POST = PostData(id=42)
 TWEET = "https://twitter.com/wp/status/1"

@@ -10,8 +10,6 @@ import pytest
 from hypothesis import given, settings
 
 sys.path.insert(0, str(Path(__file__).parent))
-from .php_harness import documents, make_ctx, oracle_posts, require_php
-
 from pressbox.content.autop import shortcode_unautop, wpautop
 from pressbox.content.blocks.types import Block
 from pressbox.content.context import RenderContext
@@ -26,6 +24,8 @@ from pressbox.content.excerpt import (
 from pressbox.content.formatting import capital_P_dangit, convert_chars, convert_smilies
 from pressbox.content.pipeline import Pipeline
 from pressbox.content.texturize import wptexturize
+
+from .php_harness import documents, make_ctx, oracle_posts, require_php
 
 # `the_content` as wp_trim_excerpt() runs it for a post without blocks (no do_blocks, no
 # wp_filter_content_tags; do_shortcode left out on both sides of the comparison).

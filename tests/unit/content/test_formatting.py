@@ -10,8 +10,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).parent))
-from .php_harness import SITE_URL, documents, make_ctx, oracle_posts, require_php
-
 from pressbox.content.formatting import (
     capital_P_dangit,
     capital_P_dangit_title,
@@ -31,6 +29,8 @@ from pressbox.content.formatting import (
     wp_trim_words,
 )
 from pressbox.content.texturize import texturize
+
+from .php_harness import SITE_URL, documents, make_ctx, oracle_posts, require_php
 
 DIFFERENTIAL = settings(max_examples=200, derandomize=True, deadline=None, database=None)
 

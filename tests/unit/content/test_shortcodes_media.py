@@ -18,12 +18,12 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from .test_media_html import HOME, UPLOADS, FakeSite, image, make_ctx, media
-
 from pressbox.content.context import PostData, RenderContext
 from pressbox.content.counters import Counters
 from pressbox.content.shortcodes.core import CORE_SHORTCODES, do_shortcode
 from pressbox.content.shortcodes.gallery import IS_FEED_KEY
+
+from .test_media_html import HOME, UPLOADS, FakeSite, image, make_ctx, media
 
 POST = PostData(id=10, post_title="Post", post_name="post")
 A = image(

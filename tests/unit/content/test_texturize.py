@@ -9,13 +9,13 @@ import pytest
 from hypothesis import given, settings
 
 sys.path.insert(0, str(Path(__file__).parent))
-from .php_harness import documents, make_ctx, oracle_posts, require_php
-
 from pressbox.content.texturize import (
     make_wptexturize,
     texturize,
     wptexturize,
 )
+
+from .php_harness import documents, make_ctx, oracle_posts, require_php
 
 CASES = [
     # quotes

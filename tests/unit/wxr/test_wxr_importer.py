@@ -8,13 +8,14 @@ from typing import Any
 
 import pytest
 from sqlalchemy import Engine, create_engine, select
-from .test_wxr_reader import ITEM, write, wxr
-from .wxrgen import write_wxr
 
 from pressbox.store.phpserialize import loads
 from pressbox.store.tables import Tables, build_tables
 from pressbox.wxr import ImportStats, import_wxr
 from pressbox.wxr.users import nicename
+
+from .test_wxr_reader import ITEM, write, wxr
+from .wxrgen import write_wxr
 
 
 @pytest.fixture

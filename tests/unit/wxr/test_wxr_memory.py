@@ -9,11 +9,12 @@ from typing import Any
 
 import pytest
 from sqlalchemy import create_engine
-from .wxrgen import write_wxr
 
 import pressbox.wxr.reader as reader
 from pressbox.store.tables import build_tables
 from pressbox.wxr import import_wxr, read_wxr
+
+from .wxrgen import write_wxr
 
 
 def _peak_import(tmp_path: Path, items: int) -> int:
