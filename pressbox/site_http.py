@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import mimetypes
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -27,6 +28,25 @@ class SiteHandler:
             served = self._upload(path[len("/wp-content/uploads/") :], start_response)
             if served is not None:
                 return served
+        if path in ("", "/"):
+            # The home page: clients discover the API from its `Link` header (WordPress
+            # sends it on every page), so it must answer 200.
+            name = html.escape(str(self.app.site.option("blogname", "") or "pressbox"))
+            home = (
+                f'<!DOCTYPE html><html><head><meta charset="UTF-8"><title>{name}</title>'
+                f'<link rel="https://api.w.org/" href="{html.escape(api)}"></head>'
+                f'<body><h1>{name}</h1><p>The REST API is at <a href="{html.escape(api)}">'
+                f"{html.escape(api)}</a>.</p></body></html>\n"
+            ).encode()
+            start_response(
+                "200 OK",
+                [
+                    ("Content-Type", "text/html; charset=UTF-8"),
+                    ("Link", f'<{api}>; rel="https://api.w.org/"'),
+                    ("Content-Length", str(len(home))),
+                ],
+            )
+            return [home]
         body = f"Not found. The REST API is at {api}\n".encode()
         start_response(
             "404 Not Found",

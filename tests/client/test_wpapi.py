@@ -106,6 +106,12 @@ def _get(url: str) -> tuple[dict[str, str], object]:
 def test_node_wpapi_discovers_routes_and_reads_everything(wpapi: Path, server: str) -> None:
     done = subprocess.run(["node", str(wpapi), server], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
+    # node-wpapi 1.2.2 cannot parse the `templates` route regex WordPress has had since 5.9
+    # (its issue #503): against WordPress 7.1 it logs that and binds its default routes, and
+    # does the same here. Anything else it prints is a failure.
+    noise = [line for line in done.stderr.splitlines() if line.strip()]
+    known = ("SyntaxError: Invalid regular expression", "    at ", "Endpoint detected", "Binding to ")
+    assert all(line.startswith(known) for line in noise), done.stderr
     seen = json.loads(done.stdout)
     headers, posts = _get(server + "/wp-json/wp/v2/posts?per_page=2")
     assert seen["totalPosts"] == int(headers["X-WP-Total"])

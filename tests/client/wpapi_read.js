@@ -11,8 +11,7 @@ async function main() {
   out.totalPosts = posts._paging.total;
   out.totalPages = posts._paging.totalPages;
   if (posts._paging.next) {
-    const next = await posts._paging.next;
-    const page2 = await next.get();
+    const page2 = await posts._paging.next.get();
     out.page2 = page2.map((p) => p.id);
   }
   const cats = await site.categories().perPage(100);
