@@ -150,16 +150,16 @@ class TermQueries:
             )
         )
         # Statements by query: repeated lists reuse their compiled SQL (not their results).
-        self._statements: OrderedDict[tuple[str, str], Select[Any]] = OrderedDict()
+        self._statements: OrderedDict[tuple[str, str], FastQuery] = OrderedDict()
 
-    def _cached(self, kind: str, q: TermQuery, build: Any) -> Select[Any]:
+    def _cached(self, kind: str, q: TermQuery, build: Any) -> FastQuery:
         key = (kind, repr(q))
-        stmt = self._statements.get(key)
-        if stmt is None:
-            stmt = self._statements[key] = build(q)
+        query = self._statements.get(key)
+        if query is None:
+            query = self._statements[key] = FastQuery(build(q))
             if len(self._statements) > 512:
                 self._statements.popitem(last=False)
-        return stmt
+        return query
 
     # -- building ---------------------------------------------------------------------------
 
@@ -243,9 +243,7 @@ class TermQueries:
     def find(self, q: TermQuery) -> list[int]:
         """`get_terms( … 'fields' => 'ids' )` for the page."""
         conn = self.db.conn()
-        rows = [
-            (int(r[0]), int(r[1])) for r in conn.execute(self._cached("ids", q, self.select_ids))
-        ]
+        rows = [(int(r[0]), int(r[1])) for r in self._cached("ids", q, self.select_ids).rows(conn)]
         if not (q.hierarchical and q.hides_empty):
             return [term_id for term_id, _count in rows]
         # Make sure empty terms that have non-empty descendants stay (get_terms()).
@@ -254,9 +252,7 @@ class TermQueries:
         return kept[q.offset : q.offset + q.number] if q.number else kept
 
     def count(self, q: TermQuery) -> int:
-        return int(
-            self.db.conn().execute(self._cached("count", q, self.select_count)).scalar() or 0
-        )
+        return int(self._cached("count", q, self.select_count).rows(self.db.conn())[0][0] or 0)
 
     def hierarchy(self, taxonomy: str) -> Hierarchy:
         """`_get_term_hierarchy()` (parent → children) and each child's count."""

@@ -158,6 +158,15 @@ class UsersStore:
             ).where(u.ID.in_(bindparam("ids", expanding=True)))
         )
         self._count_queries: dict[tuple[tuple[str, ...], tuple[str, ...]], FastQuery] = {}
+        m = self.t.usermeta.c
+        self._meta = FastQuery(
+            select(m.user_id, m.meta_key, m.meta_value)
+            .where(
+                m.user_id.in_(bindparam("ids", expanding=True)),
+                m.meta_key.in_(bindparam("keys", expanding=True)),
+            )
+            .order_by(m.umeta_id)
+        )
 
     @property
     def capabilities_key(self) -> str:
@@ -222,13 +231,8 @@ class UsersStore:
         out: dict[int, dict[str, list[str]]] = {i: {} for i in wanted}
         if not wanted or not keys:
             return out
-        m = self.t.usermeta.c
-        stmt = (
-            select(m.user_id, m.meta_key, m.meta_value)
-            .where(m.user_id.in_(wanted), m.meta_key.in_(list(keys)))
-            .order_by(m.umeta_id)
-        )
-        for user_id, key, value in self.db.conn().execute(stmt):
+        rows = self._meta.rows(self.db.conn(), ids=wanted, keys=list(keys))
+        for user_id, key, value in rows:
             out[int(user_id)].setdefault(key, []).append(value if value is not None else "")
         return out
 
