@@ -19,6 +19,8 @@ Handler = Callable[[Request], Response | Any]
 # as WordPress returns a WP_Error, or raised) to refuse with that error.
 Permission = Callable[[Request], Any]
 
+MATCH_CACHE = 8192
+
 READABLE = ("GET",)
 CREATABLE = ("POST",)
 EDITABLE = ("POST", "PUT", "PATCH")
@@ -97,6 +99,7 @@ class Registry:
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
         self.namespaces: dict[str, list[str]] = {}
+        self._matched: dict[str, tuple[Route, dict[str, str]] | None] = {}
 
     def register(
         self,
@@ -107,6 +110,7 @@ class Registry:
         allow_batch: dict[str, bool] | None = None,
         permission_key: Callable[[Request], Any] | None = None,
     ) -> None:
+        self._matched.clear()
         full = "/" + namespace.strip("/") + path if namespace else path
         self.namespaces.setdefault(namespace, [])
         if full in self.routes:
@@ -120,13 +124,24 @@ class Registry:
             self.namespaces[namespace].append(full)
 
     def match(self, path: str) -> tuple[Route, dict[str, str]] | None:
-        """The first route whose regex matches `path`, with its URL params."""
-        candidates = self._candidates(path)
-        for route in candidates:
+        """The first route whose regex matches `path`, with its URL params.
+
+        Results are remembered per path (the registry never changes while serving), so
+        the links and embeds of a page of items match each URL once.
+        """
+        if path in self._matched:
+            hit = self._matched[path]
+            return None if hit is None else (hit[0], dict(hit[1]))
+        found: tuple[Route, dict[str, str]] | None = None
+        for route in self._candidates(path):
             m = route.regex.match(path)
             if m:
-                return route, {k: v for k, v in m.groupdict().items() if v is not None}
-        return None
+                found = (route, {k: v for k, v in m.groupdict().items() if v is not None})
+                break
+        if len(self._matched) > MATCH_CACHE:
+            self._matched.clear()
+        self._matched[path] = found
+        return None if found is None else (found[0], dict(found[1]))
 
     def _candidates(self, path: str) -> list[Route]:
         # WordPress narrows the search to the routes of namespaces the path starts with.
