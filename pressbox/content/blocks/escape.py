@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 from html.entities import name2codepoint
 
+# One implementation of WordPress's escaping for all render steps (formatting.py).
+from pressbox.content.formatting import esc_attr, esc_html, esc_url, wp_kses_normalize_entities
+
 __all__ = [
     "ALLOWED_PROTOCOLS",
     "esc_attr",
@@ -63,14 +66,6 @@ def _norm_named(m: re.Match[str]) -> str:
     return f"&{name};" if name in _ALLOWED_ENTITY_NAMES else f"&amp;{name};"
 
 
-def wp_kses_normalize_entities(content: str) -> str:
-    """Escape every `&` that does not start a valid entity (HTML context)."""
-    content = content.replace("&", "&amp;")
-    content = _NORM_DEC.sub(_norm_dec, content)
-    content = _NORM_HEX.sub(_norm_hex, content)
-    return _NORM_NAMED.sub(_norm_named, content)
-
-
 def htmlspecialchars(text: str, *, double_encode: bool = True, quotes: bool = True) -> str:
     """PHP's `htmlspecialchars()` with ENT_QUOTES (or ENT_NOQUOTES) | ENT_HTML401."""
     table = _QUOTES if quotes else {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
@@ -96,16 +91,6 @@ def _specialchars(text: str) -> str:
     if not text or not _SPECIAL.search(text):
         return text
     return htmlspecialchars(wp_kses_normalize_entities(text), double_encode=False)
-
-
-def esc_html(text: str) -> str:
-    """`esc_html()`: quotes and `<>&` encoded, valid entities kept."""
-    return _specialchars(text)
-
-
-def esc_attr(text: str) -> str:
-    """`esc_attr()`: the same encoding as `esc_html()`."""
-    return _specialchars(text)
 
 
 _URL_STRIP = re.compile(r"[^a-z0-9\-~+_.?#=!&;,/:%@$|*'()\[\]\x80-\U0010ffff]", re.I)
@@ -175,30 +160,6 @@ def _bad_protocol(content: str, allowed: tuple[str, ...]) -> str:
         if content == original:
             return content
     return "" if original != content else content
-
-
-def esc_url(url: str, protocols: tuple[str, ...] | None = None, *, context: str = "display") -> str:
-    """`esc_url()`: a cleaned URL, `''` when its protocol is not allowed."""
-    if url == "":
-        return url
-    url = url.lstrip(" \t\n\r\0\x0b").replace(" ", "%20")
-    url = _URL_STRIP.sub("", url)
-    if url == "":
-        return url
-    if not url.lower().startswith("mailto:"):
-        url = _deep_replace(_CRLF, url)
-    url = url.replace(";//", "://")
-    if ":" not in url and url[0] not in "/#?" and not _PHP_FILE.match(url):
-        scheme = "https://" if protocols and protocols[0] == "https" else "http://"
-        url = scheme + url
-    if context == "display":
-        url = wp_kses_normalize_entities(url).replace("&amp;", "&#038;").replace("'", "&#039;")
-    if "[" in url or "]" in url:
-        url = _escape_brackets(url)
-    if url[0] == "/":
-        return url
-    good = _bad_protocol(url, protocols or ALLOWED_PROTOCOLS)
-    return good if good.lower() == url.lower() else ""
 
 
 def _escape_brackets(url: str) -> str:
