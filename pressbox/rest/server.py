@@ -214,7 +214,8 @@ class Server:
         except RestException:
             return None
         allowed = self.allowed_methods(route, sub)
-        return {"allow": allowed} if allowed else {}
+        # WordPress sets targetHints only when some method is allowed.
+        return {"allow": allowed} if allowed else None
 
     def response_to_data(
         self, response: Response, request: Request, embed: bool | list[str]
