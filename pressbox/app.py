@@ -12,13 +12,19 @@ from pressbox.auth.users import Authorizer
 from pressbox.config import Settings
 from pressbox.content.render import Renderer
 from pressbox.endpoints import core_routes
+from pressbox.endpoints.comments import register_comments_routes
 from pressbox.endpoints.index import IndexController
 from pressbox.endpoints.oembed import OEmbedController
 from pressbox.endpoints.posts import PostsController
 from pressbox.endpoints.revisions import AutosavesController, RevisionsController
 from pressbox.endpoints.routes_posts import register_post_routes
+from pressbox.endpoints.search import register_search_routes
+from pressbox.endpoints.settings import register_settings_routes
 from pressbox.endpoints.site_health import register_site_health_routes
+from pressbox.endpoints.statuses import register_statuses_routes
+from pressbox.endpoints.taxonomies import register_taxonomies_routes
 from pressbox.endpoints.terms import register_terms_routes
+from pressbox.endpoints.types import register_types_routes
 from pressbox.endpoints.users import register_users_routes
 from pressbox.registry import core_registries
 from pressbox.rest.routes import Registry
@@ -77,9 +83,15 @@ class App:
                 },
             )
 
+        register_types_routes(self)
+        register_statuses_routes(self)
+        register_taxonomies_routes(self)
         register_terms_routes(self)
         register_users_routes(self)
+        register_comments_routes(self)
+        register_search_routes(self)
         core_routes.register_block_routes(self)
+        register_settings_routes(self)
         core_routes.register_theme_routes(self)
 
         index.register_namespace("wp-site-health/v1")
