@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Any
 
 from pressbox.rest.errors import RestException
 from pressbox.rest.message import Request
-from pressbox.schema.args import has_valid_params, request_params, sanitize_params
+from pressbox.schema.args import RequestParams, has_valid_params, request_params, sanitize_params
 from pressbox.schema.errors import RestError
+
+# Outcomes of validation for requests without a body, by endpoint, user and parameters: the
+# same list or embed asked again skips the schema walk. Callbacks that depend on the user
+# (allowed statuses) see the user in the key; none reads stored data.
+_OUTCOMES: OrderedDict[tuple[Any, ...], tuple[Any, RequestParams | RestError]] = OrderedDict()
+OUTCOME_CACHE = 4096
 
 
 def _raise(error: RestError) -> None:
@@ -16,8 +23,15 @@ def _raise(error: RestError) -> None:
     raise RestException(error.code, error.message, status, **data)
 
 
-def check_params(request: Request, args: dict[str, dict[str, Any]]) -> None:
-    """Fill `request.params` from its sources and `args`, or raise WordPress's error."""
+def _frozen(value: Any) -> Any:
+    if isinstance(value, dict):
+        return tuple((k, _frozen(v)) for k, v in value.items())
+    if isinstance(value, list):
+        return tuple(_frozen(v) for v in value)
+    return value
+
+
+def _validate(request: Request, args: dict[str, dict[str, Any]]) -> RequestParams | RestError:
     content_type = request.headers.get("content-type", "")
     params = request_params(
         request.method,
@@ -31,9 +45,28 @@ def check_params(request: Request, args: dict[str, dict[str, Any]]) -> None:
     request.params = params
     valid = has_valid_params(params)
     if isinstance(valid, RestError):
-        _raise(valid)
-    sanitized = sanitize_params(params)
-    if isinstance(sanitized, RestError):
-        _raise(sanitized)
+        return valid
+    return sanitize_params(params)
+
+
+def check_params(request: Request, args: dict[str, dict[str, Any]]) -> None:
+    """Fill `request.params` from its sources and `args`, or raise WordPress's error."""
+    if request.body or request.json is not None or request.raw_body:
+        outcome = _validate(request, args)
     else:
-        request.params = sanitized
+        user = (request.user.id, request.user.caps) if request.user is not None else None
+        key = (id(args), request.method, user, _frozen(request.query), _frozen(request.url_params))
+        hit = _OUTCOMES.get(key)
+        # The args object itself is kept with the outcome: an id can be reused once freed.
+        if hit is not None and hit[0] is args:
+            cached = hit[1]
+        else:
+            cached = _validate(request, args)
+            _OUTCOMES[key] = (args, cached)
+            if len(_OUTCOMES) > OUTCOME_CACHE:
+                _OUTCOMES.popitem(last=False)
+        outcome = cached.copy() if isinstance(cached, RequestParams) else cached
+    if isinstance(outcome, RestError):
+        _raise(outcome)
+    else:
+        request.params = outcome

@@ -9,6 +9,7 @@ the older-comment count of `get_page_of_comment()` and `get_comment_meta()`.
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -254,6 +255,7 @@ class CommentsStore:
             .where(m.comment_id.in_(ids), m.meta_key.in_(bindparam("keys", expanding=True)))
             .order_by(m.meta_id)
         )
+        self._built: OrderedDict[str, tuple[FastQuery, FastQuery | None]] = OrderedDict()
 
     # -- rows -------------------------------------------------------------------------------
 
@@ -319,17 +321,29 @@ class CommentsStore:
 
     # -- WP_Comment_Query -------------------------------------------------------------------
 
+    def _statements(self, q: CommentQuery) -> tuple[FastQuery, FastQuery | None]:
+        """The count and ids statements of a query, built once per distinct query."""
+        key = repr(q)
+        hit = self._built.get(key)
+        if hit is None:
+            where = self._where(q)
+            ids = self._select_ids(q, where)
+            hit = (FastQuery(self._count(where)), FastQuery(ids) if ids is not None else None)
+            self._built[key] = hit
+            if len(self._built) > 512:
+                self._built.popitem(last=False)
+        return hit
+
     def find(self, q: CommentQuery) -> tuple[list[int], int]:
         """The page of ids and the number of all matches (`found_comments`)."""
         conn = self.db.conn()
-        where = self._where(q)
-        count = int(conn.execute(self._count(where)).scalar() or 0)
+        count_query, ids_query = self._statements(q)
+        count = int(count_query.rows(conn)[0][0] or 0)
         if not count:
             return [], 0
-        stmt = self._select_ids(q, where)
-        if stmt is None:
+        if ids_query is None:
             return [], count
-        return [int(i) for i in conn.execute(stmt).scalars()], count
+        return [int(row[0]) for row in ids_query.rows(conn)], count
 
     def count(self, q: CommentQuery) -> int:
         return int(self.db.conn().execute(self._count(self._where(q))).scalar() or 0)
