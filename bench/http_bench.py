@@ -25,6 +25,10 @@ DEFAULT_PATHS = [
     "/wp-json/wp/v2/posts",
     "/wp-json/wp/v2/posts/12269?_embed",
     "/wp-json/wp/v2/posts?search=block",
+    "/wp-json/wp/v2/media",
+    "/wp-json/wp/v2/categories?hide_empty=true",
+    "/wp-json/wp/v2/comments?post=1836",
+    "/wp-json/wp/v2/users",
 ]
 
 
