@@ -12,6 +12,8 @@ from pressbox.auth.users import Authorizer
 from pressbox.config import Settings
 from pressbox.content.render import Renderer
 from pressbox.endpoints import core_routes
+from pressbox.endpoints.application_passwords import register_application_passwords_routes
+from pressbox.endpoints.batch import register_batch_routes
 from pressbox.endpoints.comments import register_comments_routes
 from pressbox.endpoints.index import IndexController
 from pressbox.endpoints.oembed import OEmbedController
@@ -64,6 +66,7 @@ class App:
     def _register_routes(self) -> None:
         index = IndexController(self)
         index.register()
+        register_batch_routes(self)
         index.register_namespace("oembed/1.0")
         OEmbedController(self).register()
         index.register_namespace("wp/v2")
@@ -88,6 +91,7 @@ class App:
         register_taxonomies_routes(self)
         register_terms_routes(self)
         register_users_routes(self)
+        register_application_passwords_routes(self)
         register_comments_routes(self)
         register_search_routes(self)
         core_routes.register_block_routes(self)

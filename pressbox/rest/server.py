@@ -273,7 +273,8 @@ class Server:
 
     def envelope(self, response: Response, request: Request, embed: bool | list[str]) -> Response:
         body = self.response_to_data(response, request, embed)
-        data = {"body": body, "status": response.status, "headers": dict(response.headers)}
+        # An empty PHP array (no headers) is encoded as `[]`.
+        data = {"body": body, "status": response.status, "headers": dict(response.headers) or []}
         return Response(data=data, status=200)
 
     @staticmethod

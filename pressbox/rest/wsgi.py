@@ -29,6 +29,7 @@ _REASONS = {
     200: "OK",
     201: "Created",
     204: "No Content",
+    207: "Multi-Status",
     301: "Moved Permanently",
     302: "Found",
     304: "Not Modified",
