@@ -6,6 +6,7 @@ The queries behind `pressbox.content.blocks.data.SiteData`, mixed into `Site`.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import and_, func, select
@@ -13,6 +14,7 @@ from sqlalchemy import and_, func, select
 from pressbox.content.blocks.data import Comment, MonthCount, Term
 from pressbox.content.context import PostData
 from pressbox.store.collation import collation_key
+from pressbox.store.loop_data import LoopData
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -20,7 +22,7 @@ if TYPE_CHECKING:
     from pressbox.store.tables import Tables
 
 
-class WidgetData:
+class WidgetData(LoopData):
     """Mixin for `Site`: needs `conn`, `t`, `posts()`, `option()`, `home_url()`."""
 
     t: Tables
@@ -71,7 +73,8 @@ class WidgetData:
         ).all()
         terms = [Term(int(r[0]), r[1], r[2], r[3], int(r[4]), int(r[5]), r[6], "") for r in rows]
         if args.get("pad_counts"):
-            terms = [_padded(t, terms) for t in terms]
+            objects = self.published_term_objects(taxonomy)
+            terms = [_padded(t, terms, objects) for t in terms]
         if args.get("hide_empty", True):
             terms = [t for t in terms if t.count > 0]
         desc = str(args.get("order", "ASC")).upper() == "DESC"
@@ -135,8 +138,11 @@ class WidgetData:
         return sorted(pages, key=lambda page: (page.menu_order, collation_key(page.post_title)))
 
 
-def _padded(term: Term, terms: list[Term]) -> Term:
-    """pad_counts: a term counts the posts of its descendants too."""
+def _padded(term: Term, terms: list[Term], objects: dict[int, set[int]]) -> Term:
+    """`_pad_term_counts()`: the distinct published posts of a term and its descendants.
+
+    Terms without any published post keep their stored count, as in WordPress.
+    """
     ids = {term.term_id}
     changed = True
     while changed:
@@ -145,14 +151,9 @@ def _padded(term: Term, terms: list[Term]) -> Term:
             if t.parent in ids and t.term_id not in ids:
                 ids.add(t.term_id)
                 changed = True
-    total = sum(t.count for t in terms if t.term_id in ids)
-    return Term(
-        term.term_id,
-        term.name,
-        term.slug,
-        term.taxonomy,
-        term.parent,
-        total,
-        term.description,
-        term.link,
-    )
+    items: set[int] = set()
+    for term_id in ids:
+        items |= objects.get(term_id, set())
+    if not items:
+        return term
+    return replace(term, count=len(items))

@@ -14,17 +14,30 @@ Callables read from `ctx.state` (all optional; fallbacks are noted):
   (latest posts' full-content mode). Fallback: `do_blocks()` only.
 * `wpautop(text) -> str`: for the shortcode block (see `core.shortcode`).
 * `wp_kses_post(html) -> str`: for footnote contents. Fallback: unfiltered.
+* `comment_text(content) -> str`: the `comment_text` filters on a comment's content (the
+  comment content block). Fallback: `pressbox.content.comment_text.COMMENT_TEXT`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
 from pressbox.content.context import PostData, RenderContext
 
-__all__ = ["Comment", "MonthCount", "SiteData", "Term", "post_title", "site_method"]
+__all__ = [
+    "Comment",
+    "LoopPage",
+    "LoopQuery",
+    "LoopTax",
+    "MonthCount",
+    "SiteData",
+    "Term",
+    "UserInfo",
+    "post_title",
+    "site_method",
+]
 
 
 @dataclass(frozen=True)
@@ -66,6 +79,56 @@ class MonthCount:
     count: int
 
 
+@dataclass(frozen=True)
+class UserInfo:
+    """What author and avatar blocks print of a user."""
+
+    user_id: int
+    login: str = ""
+    display_name: str = ""
+    nicename: str = ""
+    email: str = ""
+    url: str = ""
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class LoopTax:
+    """One `tax_query` clause of the Query Loop block (term ids, children excluded)."""
+
+    taxonomy: str
+    terms: tuple[int, ...] = ()
+    operator: str = "IN"  # IN, NOT IN
+
+
+@dataclass(frozen=True)
+class LoopQuery:
+    """The `WP_Query` vars `build_query_vars_from_query_block()` produces, for anonymous
+    readers (published posts only). `formats` is the post-format filter (`standard` included);
+    `per_page` None means the `posts_per_page` option."""
+
+    post_type: str = "post"
+    order: str = "DESC"
+    orderby: str = "date"
+    per_page: int | None = None
+    offset: int = 0
+    post_in: tuple[int, ...] | None = None
+    post_not_in: tuple[int, ...] = ()
+    author_in: tuple[int, ...] = ()
+    search: str = ""
+    parent_in: tuple[int, ...] = ()
+    tax: tuple[LoopTax, ...] = ()
+    formats: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LoopPage:
+    """The posts of one query page and the number of all matches (`found_posts`)."""
+
+    posts: tuple[PostData, ...] = ()
+    found: int = 0
+
+
 @runtime_checkable
 class SiteData(Protocol):
     """Optional queries for site-wide dynamic blocks."""
@@ -96,6 +159,29 @@ class SiteData(Protocol):
 
     def author_posts_url(self, user_id: int) -> str:
         """`get_author_posts_url()` of a user."""
+        ...
+
+    def user_info(self, user_id: int) -> UserInfo | None:
+        """A user's names, email, URL and biography (`description` meta)."""
+        ...
+
+    def loop_posts(self, query: LoopQuery) -> LoopPage:
+        """`new WP_Query( $vars )` without the sticky-post handling (the block does that)."""
+        ...
+
+    def sticky_posts(self) -> list[int]:
+        """The `sticky_posts` option as post ids."""
+        ...
+
+    def post_terms(
+        self, ids: Iterable[int], taxonomies: Sequence[str]
+    ) -> Mapping[int, Mapping[str, Sequence[Mapping[str, Any]]]]:
+        """`get_the_terms()` of many posts: id → taxonomy → terms (`term_id`, `name`, `slug`,
+        `parent`) ordered by name."""
+        ...
+
+    def post_comments(self, post_id: int) -> Sequence[Comment]:
+        """Approved comments of a post, oldest first (`comment_date_gmt`, then id)."""
         ...
 
 

@@ -12,6 +12,9 @@ Contract with the pipeline (the_content, priority 9):
   prefix); the response builder resolves them with one `counters.Counters` per request.
 * Renderers that need another post's rendered title or excerpt read callables from
   `ctx.state` (see `pressbox.content.blocks.core.latest_posts`).
+* When the outermost block whose type supports `interactivity` has rendered, its HTML goes
+  through `interactivity.process_directives()` with the store state of
+  `ctx.state[INTERACTIVITY_STATE]` (none by default), as `WP_Block::render()` does.
 """
 
 from __future__ import annotations
@@ -44,6 +47,8 @@ __all__ = [
 ]
 
 _RENDER_KEY = "_blocks_render"
+# ctx.state: the Interactivity API state by store namespace (`wp_interactivity_state()`).
+INTERACTIVITY_STATE = "interactivity_state"
 
 
 def _counter_name(prefix: str) -> str:
@@ -61,6 +66,7 @@ def keep_placeholders(json_text: str) -> str:
         json_text.replace("\\ue000", "\ue000")
         .replace("\\ue001", "\ue001")
         .replace("\\ue002", "\ue002")
+        .replace("\\ue003", "\ue003")
     )
 
 
@@ -151,6 +157,8 @@ class BlockInstance:
 class _RenderState:
     registry: BlockRegistry
     stack: list[BlockInstance] = field(default_factory=list)
+    # `WP_Block::render()`'s static `$root_interactive_block`.
+    root_interactive: BlockInstance | None = None
 
 
 def _state(ctx: RenderContext, registry: BlockRegistry | None = None) -> _RenderState:
@@ -194,10 +202,19 @@ def _apply_context_filters(
     return context
 
 
+def _is_interactive(bt: BlockType | None) -> bool:
+    support = bt.supports.get("interactivity") if bt is not None else None
+    return support is True or (isinstance(support, dict) and bool(support.get("interactive")))
+
+
 def render_instance(instance: BlockInstance, ctx: RenderContext, *, dynamic: bool = True) -> str:
     """`WP_Block::render()`."""
     bt = instance.block_type
     is_dynamic = dynamic and instance.name is not None and bt is not None and bt.is_dynamic
+    state = _state(ctx)
+    is_root = state.root_interactive is None and _is_interactive(bt)
+    if is_root:
+        state.root_interactive = instance
     parts: list[str] = []
     if not dynamic or bt is None or not bt.skip_inner_blocks:
         index = 0
@@ -226,6 +243,11 @@ def render_instance(instance: BlockInstance, ctx: RenderContext, *, dynamic: boo
     if instance.name is not None:
         for render_filter in registry.named_filters.get(instance.name, ()):
             content = render_filter(content, instance, ctx)
+    if is_root:
+        from pressbox.content.blocks.interactivity import process_directives
+
+        content = process_directives(content, ctx.state.get(INTERACTIVITY_STATE))
+        state.root_interactive = None
     return content
 
 
@@ -264,12 +286,12 @@ def make_do_blocks(registry: BlockRegistry | None = None) -> Callable[[str, Rend
 
     def do_blocks(text: str, ctx: RenderContext) -> str:
         state = _state(ctx, registry)
-        saved_stack = state.stack
+        saved_stack, saved_root = state.stack, state.root_interactive
         state.stack = []
         try:
             out = "".join(render_block(block, ctx) for block in parse_blocks(text))
         finally:
-            state.stack = saved_stack
+            state.stack, state.root_interactive = saved_stack, saved_root
         if "<!-- wp:" in text:
             ctx.state["has_blocks"] = True
         return out

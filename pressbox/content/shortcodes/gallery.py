@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from pressbox.content.context import Attachment, RenderContext
-from pressbox.content.counters import next_number
+from pressbox.content.counters import next_number, silence
 from pressbox.content.media_html import (
     get_attachment,
     prime_attachments,
@@ -142,10 +142,11 @@ def gallery_shortcode(attr: Attrs, content: str, tag: str, ctx: RenderContext) -
     )
     gallery_id = intval(atts["id"])
     attachments, parent_id = gallery_attachments(ctx, atts)
+    # WordPress has counted this instance already, printed or not.
     if parent_id is not None and _parent_hidden(ctx, parent_id):
-        return ""
+        return silence(instance)
     if not attachments:
-        return ""
+        return silence(instance)
     size = str(atts["size"])
     link = str(atts["link"])
     if ctx.state.get(IS_FEED_KEY):

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from pressbox.content.context import Attachment, RenderContext
-from pressbox.content.counters import next_number
+from pressbox.content.counters import consume, next_number, silence
 from pressbox.content.formatting import PHP_TRIM, esc_attr, esc_html, esc_url
 from pressbox.content.media_html import wp_get_attachment_url
 from pressbox.content.shortcodes.engine import Attrs, shortcode_atts
@@ -123,7 +123,8 @@ def wp_audio_shortcode(attr: Attrs, content: str, tag: str, ctx: RenderContext) 
     if not php_empty(atts["src"]):
         src = str(atts["src"])
         if wp_check_filetype(src)[0].lower() not in AUDIO_EXTENSIONS:
-            return f'<a class="wp-embedded-audio" href="{esc_url(src)}">{esc_html(src)}</a>'
+            link = f'<a class="wp-embedded-audio" href="{esc_url(src)}">{esc_html(src)}</a>'
+            return link + silence(instance)
         primary = True
         types.insert(0, "src")
     else:
@@ -131,10 +132,10 @@ def wp_audio_shortcode(attr: Attrs, content: str, tag: str, ctx: RenderContext) 
     if not primary:
         audios = get_attached_media(ctx, "audio", post_id)
         if not audios:
-            return ""
+            return silence(instance)
         atts["src"] = wp_get_attachment_url(ctx, audios[0])
         if php_empty(atts["src"]):
-            return ""
+            return silence(instance)
         types.insert(0, "src")
     html_atts: dict[str, object] = {
         "class": atts["class"],
@@ -198,7 +199,8 @@ def wp_video_shortcode(attr: Attrs, content: str, tag: str, ctx: RenderContext) 
             and not is_vimeo
             and wp_check_filetype(src)[0].lower() not in VIDEO_EXTENSIONS
         ):
-            return f'<a class="wp-embedded-video" href="{esc_url(src)}">{esc_html(src)}</a>'
+            link = f'<a class="wp-embedded-video" href="{esc_url(src)}">{esc_html(src)}</a>'
+            return link + silence(instance)
         primary = True
         types.insert(0, "src")
     else:
@@ -206,10 +208,10 @@ def wp_video_shortcode(attr: Attrs, content: str, tag: str, ctx: RenderContext) 
     if not primary:
         videos = get_attached_media(ctx, "video", post_id)
         if not videos:
-            return ""
+            return silence(instance)
         atts["src"] = wp_get_attachment_url(ctx, videos[0])
         if php_empty(atts["src"]):
-            return ""
+            return silence(instance)
         types.insert(0, "src")
     atts["src"] = _video_src(str(atts["src"]), is_youtube, is_vimeo, atts["loop"])
     html_atts: dict[str, object] = {
@@ -244,5 +246,4 @@ def wp_playlist_shortcode(attr: Attrs, content: str, tag: str, ctx: RenderContex
     Known gap: WordPress prints a MediaElement playlist with a JSON track list when the post
     has audio or video attachments; this renders nothing.
     """
-    next_number(ctx, "playlist")
-    return ""
+    return consume(ctx, "playlist")

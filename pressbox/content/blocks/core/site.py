@@ -1,9 +1,7 @@
-"""Site widgets: search, login/out, RSS and page list (blocks/search.php, loginout.php, rss.php,
-page-list.php).
+"""Site widgets: search, login/out and RSS (blocks/search.php, loginout.php, rss.php).
 
 Search renders without the per-part inline styles and color classes its style attributes would
-add; the RSS block shows WordPress's fetch error (outgoing HTTP is blocked); the page list
-renders outside a navigation block (no submenu toggles or overlay colors).
+add; the RSS block shows WordPress's fetch error (outgoing HTTP is blocked).
 """
 
 from __future__ import annotations
@@ -11,13 +9,12 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import quote_plus
 
-from pressbox.content.blocks.data import site_method
 from pressbox.content.blocks.escape import esc_attr, esc_url
 from pressbox.content.blocks.html_tags import TagProcessor
 from pressbox.content.blocks.registry import BlockModule
 from pressbox.content.blocks.safecss import strip_all_tags
 from pressbox.content.blocks.types import Block
-from pressbox.content.context import PostData, RenderContext
+from pressbox.content.context import RenderContext
 
 __all__ = ["MODULE"]
 
@@ -176,53 +173,10 @@ def render_rss(block: Block, content: str, ctx: RenderContext) -> str:
     )
 
 
-def _page_items(
-    ctx: RenderContext, tree: dict[int, list[PostData]], parent: int, depth: int, front: int
-) -> str:
-    out = ""
-    for page in tree.get(parent, []):
-        css = ""
-        if page.id in tree:
-            css += " has-child"
-        if depth > 0:
-            css += " "
-        if page.id == front:
-            css += " menu-item-home"
-        title = page.post_title or "(no title)"
-        out += f'<li class="wp-block-pages-list__item{esc_attr(css)}">'
-        out += f'<a class="wp-block-pages-list__item__link" href="{esc_url(ctx.data.permalink(page.id))}">{_kses(ctx, title)}</a>'
-        if page.id in tree:
-            out += f'<ul class="wp-block-navigation__submenu-container">{_page_items(ctx, tree, page.id, depth + 1, front)}</ul>'
-        out += "</li>"
-    return out
-
-
-def render_page_list(block: Block, content: str, ctx: RenderContext) -> str:
-    from pressbox.content.blocks.wrapper import get_block_wrapper_attributes
-
-    pages_query = site_method(ctx, "pages")
-    pages: list[PostData] = list(pages_query()) if callable(pages_query) else []
-    if not pages:
-        return ""
-    tree: dict[int, list[PostData]] = {}
-    for page in pages:
-        tree.setdefault(page.post_parent, []).append(page)
-    parent = int(block.attrs.get("parentPageID", 0) or 0)
-    if parent and parent not in tree:
-        return ""
-    try:
-        front = int(ctx.data.option("page_on_front", 0) or 0)
-    except (TypeError, ValueError):
-        front = 0
-    items = _page_items(ctx, tree, parent, 0, front)
-    return f"<ul {get_block_wrapper_attributes(ctx, {'class': '', 'style': ''})}>{items}</ul>"
-
-
 MODULE = BlockModule(
     renderers={
         "core/search": render_search,
         "core/loginout": render_loginout,
         "core/rss": render_rss,
-        "core/page-list": render_page_list,
     }
 )

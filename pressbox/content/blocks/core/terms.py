@@ -20,6 +20,7 @@ from pressbox.content.blocks.phpjson import php_json_encode
 from pressbox.content.blocks.registry import BlockModule
 from pressbox.content.blocks.types import Block
 from pressbox.content.context import RenderContext
+from pressbox.content.counters import consume, next_number
 
 __all__ = ["MODULE", "render_categories", "render_tag_cloud", "term_link"]
 
@@ -94,14 +95,14 @@ def render_categories(block: Block, content: str, ctx: RenderContext) -> str:
     a = block.attrs
     taxonomy = str(a.get("taxonomy", "category"))
     info = _TAXONOMIES.get(taxonomy, (taxonomy, taxonomy, taxonomy, "No terms", taxonomy))
-    count = int(ctx.state.get("_categories_block_id", 0)) + 1
-    ctx.state["_categories_block_id"] = count
+    # `static $block_id`: counted per request, printed only by dropdowns.
+    dropdown = bool(a.get("displayAsDropdown"))
+    count = next_number(ctx, "core_categories") if dropdown else consume(ctx, "core_categories")
     hierarchical = bool(a.get("showHierarchy"))
     show_count = bool(a.get("showPostCounts"))
     hide_empty = not a.get("showEmpty")
-    dropdown = bool(a.get("displayAsDropdown"))
     args: dict[str, Any] = {"orderby": "name", "order": "ASC", "hide_empty": False,
-                            "pad_counts": dropdown and show_count and hierarchical}  # fmt: skip
+                            "pad_counts": show_count and hierarchical}  # fmt: skip
     terms = _visible(_terms(ctx, taxonomy, **args), hide_empty, hierarchical)
     if a.get("showOnlyTopLevel"):
         terms = [t for t in terms if t.parent == 0]
@@ -143,7 +144,7 @@ def render_categories(block: Block, content: str, ctx: RenderContext) -> str:
             f'<div {wrapper}><label class="wp-block-categories__label{hidden}" for="{esc_attr(dropdown_id)}">'
             f"{label}</label>{items}</div>"
         )
-    items = f'<li class="cat-item-none">{info[3]}</li>' if not terms else ""
+    items = count + (f'<li class="cat-item-none">{info[3]}</li>' if not terms else "")
     ids = {t.term_id for t in terms}
     children: dict[int, list[Term]] = {}
     for t in terms:

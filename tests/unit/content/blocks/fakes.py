@@ -8,7 +8,14 @@ from datetime import UTC, datetime
 from typing import Any
 
 from pressbox.content.blocks import do_blocks
-from pressbox.content.blocks.data import Comment, MonthCount, Term
+from pressbox.content.blocks.data import (
+    Comment,
+    LoopPage,
+    LoopQuery,
+    MonthCount,
+    Term,
+    UserInfo,
+)
 from pressbox.content.context import Attachment, PostData, RenderContext
 from pressbox.content.counters import Counters
 
@@ -37,6 +44,10 @@ class FakeSite:
     term_list: list[Term] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
     users: dict[int, str] = field(default_factory=dict)
+    user_details: dict[int, UserInfo] = field(default_factory=dict)
+    sticky: list[int] = field(default_factory=list)
+    # post id -> taxonomy -> terms (`term_id`, `name`, `slug`, `parent`)
+    post_term_rows: dict[int, dict[str, list[dict[str, Any]]]] = field(default_factory=dict)
 
     def add(self, post: PostData) -> PostData:
         self.posts[post.id] = post
@@ -113,6 +124,42 @@ class FakeSite:
 
     def author_posts_url(self, user_id: int) -> str:
         return f"{HOME}/author/user{user_id}/"
+
+    def user_info(self, user_id: int) -> UserInfo | None:
+        return self.user_details.get(user_id)
+
+    def sticky_posts(self) -> list[int]:
+        return list(self.sticky)
+
+    def post_terms(
+        self, ids: Any, taxonomies: Sequence[str]
+    ) -> dict[int, dict[str, list[dict[str, Any]]]]:
+        return {
+            i: {t: rows for t, rows in self.post_term_rows.get(i, {}).items() if t in taxonomies}
+            for i in ids
+        }
+
+    def post_comments(self, post_id: int) -> Sequence[Comment]:
+        found = [c for c in self.comments if c.post_id == post_id]
+        return sorted(found, key=lambda c: (c.date, c.comment_id))
+
+    def loop_posts(self, query: LoopQuery) -> LoopPage:
+        """Published posts of a type, by date (or title), with post__in/not_in and paging."""
+        posts = [
+            p
+            for p in self.posts.values()
+            if p.post_type == query.post_type and p.post_status == "publish"
+        ]
+        if query.post_in is not None:
+            posts = [p for p in posts if p.id in query.post_in]
+        posts = [p for p in posts if p.id not in query.post_not_in]
+        if query.author_in:
+            posts = [p for p in posts if p.post_author in query.author_in]
+        key = (lambda p: p.post_title) if query.orderby == "title" else (lambda p: p.post_date)
+        posts.sort(key=key, reverse=query.order == "DESC")
+        per_page = query.per_page or 10
+        page = posts[query.offset : query.offset + per_page]
+        return LoopPage(tuple(page), len(posts) if page else 0)
 
 
 def make_ctx(
