@@ -33,6 +33,7 @@ from pressbox.content.formatting import (
     convert_smilies,
 )
 from pressbox.content.pipeline import Pipeline, Step
+from pressbox.content.prepend_attachment import prepend_attachment
 from pressbox.content.shortcodes.core import do_shortcode
 from pressbox.content.texturize import wptexturize
 
@@ -40,6 +41,9 @@ if TYPE_CHECKING:
     from pressbox.app import App
 
 CACHE_SIZE = 4096
+# Blocks whose markup echoes the request URL (login redirect, query pagination and comment
+# form links), directly or through a synced pattern.
+_URL_MARKERS = ("wp:loginout", "wp:query", "wp:comments", "wp:post-comments-form", "wp:block ")
 
 
 def _trim(text: str, ctx: RenderContext) -> str:
@@ -80,9 +84,20 @@ class Renderer:
             (11, do_shortcode),
             (20, convert_smilies),
         ]
-        original = [(10, wptexturize), (10, wpautop), (10, shortcode_unautop)]
-        moved = [(10, wptexturize), (10, shortcode_unautop), (10, wpautop)]
-        no_autop = [(10, wptexturize), (10, shortcode_unautop)]
+        # prepend_attachment acts only when the post rendered is an attachment.
+        original = [
+            (10, wptexturize),
+            (10, wpautop),
+            (10, shortcode_unautop),
+            (10, prepend_attachment),
+        ]
+        moved = [
+            (10, wptexturize),
+            (10, shortcode_unautop),
+            (10, prepend_attachment),
+            (10, wpautop),
+        ]
+        no_autop = [(10, wptexturize), (10, shortcode_unautop), (10, prepend_attachment)]
         blocks = [(9, do_blocks)]
         tags = [(12, content_tags)]
         self.content_pipelines = {
@@ -165,7 +180,7 @@ class Renderer:
     def _extra_key(post: PostData, request: Any) -> tuple[Any, ...]:
         """What else a post's rendering depends on, only when its blocks read it."""
         extra: list[Any] = []
-        if "wp:loginout" in post.post_content:
+        if any(marker in post.post_content for marker in _URL_MARKERS):
             extra.append(getattr(request, "url", ""))
         if "wp:calendar" in post.post_content:
             import datetime

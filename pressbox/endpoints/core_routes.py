@@ -20,6 +20,7 @@ from pressbox.endpoints import (
     fonts,
     global_styles,
     icons,
+    media,
     menu_items,
     menu_locations,
     patterns,
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 # The post types whose routes these modules register (posts and pages are the posts
 # controller's, media the attachments controller's).
 POST_TYPE_ROUTES: Mapping[str, Callable[[App], None]] = {
+    "attachment": media.register_media_routes,
     "nav_menu_item": menu_items.register_menu_items_routes,
     "wp_block": blocks.register_blocks_routes,
     "wp_template": templates.register_templates_routes,

@@ -16,6 +16,7 @@ from pressbox.rest.message import Request, Response
 from pressbox.rest.phpquery import add_query_arg, urlencode_deep
 from pressbox.schema.errors import RestError
 from pressbox.store.posts_query import PostQuery, TaxClause
+from pressbox.store.posts_store import PostsStore
 
 if TYPE_CHECKING:
     from pressbox.app import App
@@ -52,6 +53,8 @@ class PostsController:
             t for t in app.taxonomies.for_object_type(post_type.name) if t.show_in_rest
         ]
         self.all_taxonomies: list[Taxonomy] = app.taxonomies.for_object_type(post_type.name)
+        # Subclasses may query with their own builder (attachments also match file names).
+        self.store: PostsStore = app.posts_store
         self._schema: dict[str, Any] | None = None
 
     # -- schema -----------------------------------------------------------------------------
@@ -394,10 +397,10 @@ class PostsController:
                 400,
             )
         q = self.build_query(request)
-        ids, total = self.app.posts_store.find(q)
+        ids, total = self.store.find(q)
         page = q.page
         if total < 1 and page > 1:
-            total = self.app.posts_store.count(q)
+            total = self.store.count(q)
         max_pages = math.ceil(total / q.per_page) if q.per_page > 0 else 1
         if page > max_pages and total > 0:
             raise RestException(
