@@ -34,7 +34,7 @@ from pressbox.endpoints.terms_prepare import php_value
 from pressbox.rest.controller import hidden_paths
 from pressbox.rest.fields import FieldSet
 from pressbox.rest.message import Request, Response
-from pressbox.store.phpserialize import maybe_unserialize
+from pressbox.store.phpserialize import maybe_unserialize, unserialize_shared
 
 if TYPE_CHECKING:
     from pressbox.endpoints.media import AttachmentsController
@@ -86,7 +86,7 @@ def prepare_attachments(
 
 def _attachment(post: PostData, pmeta: Mapping[str, list[str]]) -> Attachment:
     raw = (pmeta.get("_wp_attachment_metadata") or [""])[0]
-    decoded = maybe_unserialize(raw) if raw else {}
+    decoded = unserialize_shared(raw) if raw else {}
     alt = maybe_unserialize((pmeta.get("_wp_attachment_image_alt") or [""])[0])
     return Attachment(
         post=post,

@@ -25,6 +25,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 __all__ = [
@@ -390,3 +391,13 @@ def maybe_serialize(value: Any) -> str:
 def is_list(items: dict[Any, Any]) -> bool:
     """True when a decoded PHP array is a list: keys are exactly 0, 1, …, n-1 in order."""
     return all(type(key) is int and key == n for n, key in enumerate(items))
+
+
+@lru_cache(maxsize=4096)
+def unserialize_shared(value: str) -> Any:
+    """`maybe_unserialize()` memoised by the stored text, for hot read paths.
+
+    The value returned is shared between callers: treat it as read-only (attachment
+    metadata, read on every media item, is the case this serves).
+    """
+    return maybe_unserialize(value)

@@ -18,7 +18,7 @@ from pressbox.content.context import Attachment, PostData
 from pressbox.store.collation import collation_key
 from pressbox.store.db import Database
 from pressbox.store.fastsql import FastQuery, datetimes
-from pressbox.store.phpserialize import maybe_unserialize
+from pressbox.store.phpserialize import maybe_unserialize, unserialize_shared
 from pressbox.store.posts_query import QueryBuilder
 from pressbox.store.widget_data import WidgetData
 
@@ -482,7 +482,7 @@ class Site(WidgetData):
         for i, post in posts.items():
             m = meta[i]
             raw_meta = m.get("_wp_attachment_metadata", [""])[0]
-            decoded = maybe_unserialize(raw_meta) if raw_meta else {}
+            decoded = unserialize_shared(raw_meta) if raw_meta else {}
             out[i] = Attachment(
                 post=post,
                 file=m.get("_wp_attached_file", [""])[0],
