@@ -8,6 +8,7 @@ and `wp_get_registered_image_subsizes()` (media.php, wp-admin/includes/image.php
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -178,7 +179,27 @@ def _add_attached_to(ctl: AttachmentsController, post: PostData, response: Respo
 # -- media details --------------------------------------------------------------------------
 
 
+# media_details by attachment version: a pure function of the metadata, the file, the
+# uploads URL and the size options (all in the key through the site's data version).
+_DETAILS: OrderedDict[tuple[Any, ...], dict[str, Any]] = OrderedDict()
+
+
 def media_details(ctx: RenderContext, att: Attachment) -> dict[str, Any]:
+    """`media_details`, memoised per attachment version (the value is shared: read-only)."""
+    version = getattr(ctx.data, "data_version", lambda: None)()
+    key = (att.post.id, att.post.post_modified_gmt, att.file, id(att.metadata), version)
+    hit = _DETAILS.get(key)
+    if hit is None or hit.get("__meta__") is not att.metadata:
+        value = _media_details(ctx, att)
+        _DETAILS[key] = {"__meta__": att.metadata, "value": value}
+        if len(_DETAILS) > 2048:
+            _DETAILS.popitem(last=False)
+        return value
+    details: dict[str, Any] = hit["value"]
+    return details
+
+
+def _media_details(ctx: RenderContext, att: Attachment) -> dict[str, Any]:
     """`media_details`: the attachment metadata, each size with its URL, plus `full`."""
     meta = att.metadata
     if not meta:
