@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from pressbox.content.avatars import AvatarOptions, avatar_urls, initials_name
 from pressbox.rest.controller import filter_by_context
-from pressbox.rest.fields import is_field_included
+from pressbox.rest.fields import included
 from pressbox.rest.message import Request, Response
 from pressbox.schema.users import META_SUBTYPE
 from pressbox.store.phpserialize import maybe_unserialize
@@ -131,15 +131,16 @@ class _Page:
     context: str
 
     def inc(self, name: str) -> bool:
-        return is_field_included(name, self.fields)
+        return included(name, tuple(self.fields))
 
 
 def prepare_users(ctl: UsersController, users: list[UserRow], request: Request) -> list[Any]:
     """Prepare each user and turn it into data with links, as a collection does."""
     fields = ctl.fields(request)
+    key = tuple(fields)
 
     def inc(name: str) -> bool:
-        return is_field_included(name, fields)
+        return included(name, key)
 
     keys = [key for field, key in _META_FOR_FIELD.items() if inc(field)]
     caps_key = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 Tree = dict[str, Any]  # a key maps to True (keep whole) or to a sub-tree
@@ -75,6 +76,12 @@ def is_field_included(field: str, fields: list[str]) -> bool:
     return False
 
 
+@lru_cache(maxsize=16384)
+def included(field: str, fields: tuple[str, ...]) -> bool:
+    """is_field_included for a field list seen before (the same few lists recur)."""
+    return is_field_included(field, list(fields))
+
+
 class FieldSet(dict[str, bool]):
     """`rest_is_field_included` over one request's fields, as a memoising mapping.
 
@@ -86,9 +93,10 @@ class FieldSet(dict[str, bool]):
         """`hidden`: dotted paths of nested properties outside the request's context."""
         super().__init__(dict.fromkeys(hidden, False))
         self.fields = fields
+        self._key = tuple(fields)
 
     def __missing__(self, field: str) -> bool:
-        value = self[field] = is_field_included(field, self.fields)
+        value = self[field] = included(field, self._key)
         return value
 
     def __call__(self, field: str) -> bool:
