@@ -258,8 +258,6 @@ class TermsController:
     def get_items(self, request: Request) -> Response:
         q = self.build_query(request)
         ids = self.store.find(q)
-        # wp_count_terms() takes the same arguments without `number` and `offset`.
-        total = self.store.count(dataclasses.replace(q, number=0, offset=0))
         data: list[Any] = []
         if request.method != "HEAD":
             rows = self.store.terms(ids, self.taxonomy.name)
@@ -268,11 +266,15 @@ class TermsController:
                 terms = [t for t in terms if self.can(request, self.taxonomy.cap.edit_terms)]
             data = self.prepare_items(terms, request)
         response = Response(data=data)
+        if request.embedded:
+            return response  # an embed uses the items only: no totals or paging links
+        # wp_count_terms() takes the same arguments without `number` and `offset`.
+        total = self.store.count(dataclasses.replace(q, number=0, offset=0))
         per_page = q.number
         page = math.ceil(q.offset / per_page + 1) if per_page else 1
         max_pages = math.ceil(total / per_page) if per_page else 0
-        response.headers["X-WP-Total"] = str(total)
-        response.headers["X-WP-TotalPages"] = str(max_pages)
+        response.headers["X-WP-Total"] = total
+        response.headers["X-WP-TotalPages"] = max_pages
         query = (
             request.params.sources.get("GET", request.query) if request.params else request.query
         )

@@ -31,6 +31,8 @@ class Request:
     endpoint: Endpoint | None = None
     user: CurrentUser | None = None
     params: RequestParams | None = None
+    # An `_embed` sub-request: only its data is used (headers such as totals are dropped).
+    embedded: bool = False
     # The URL the client asked for (scheme, Host header, path and query), as PHP sees it.
     url: str = ""
     # Rendering state shared with embedded requests (pressbox.content.render.RenderSession).

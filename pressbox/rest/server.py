@@ -262,6 +262,7 @@ class Server:
                                 sub.query["per_page"] = int(maximum)
                         except RestException:
                             pass
+                    sub.embedded = True
                     sub_response = self.dispatch(sub, embedded=True)
                     cache[href] = self.response_to_data(sub_response, sub, False)
                 embeds.append(cache[href])

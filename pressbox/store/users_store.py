@@ -216,8 +216,12 @@ class UsersStore:
         private_types: Sequence[str] = (),
     ) -> Iterator[None]:
         """Answer `user()` and `count_user_posts()` for `rows` from memory meanwhile."""
-        counts = self.count_users_posts(list(rows), post_types, private_types)
         key = (tuple(post_types), tuple(private_types))
+        known = request_memo("user_post_counts")
+        if known is not None and rows and all((uid, *key) in known for uid in rows):
+            counts = {uid: known[(uid, *key)] for uid in rows}
+        else:
+            counts = self.count_users_posts(list(rows), post_types, private_types)
         memo = {(user_id, *key): counts.get(user_id, 0) for user_id in rows}
         token = _primed.set((rows, memo))
         try:
