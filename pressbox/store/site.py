@@ -18,6 +18,7 @@ from pressbox.content.context import Attachment, PostData
 from pressbox.store.collation import collation_key
 from pressbox.store.db import Database
 from pressbox.store.fastsql import FastQuery, datetimes
+from pressbox.store.permalinks import Permalinks
 from pressbox.store.phpserialize import maybe_unserialize, unserialize_shared
 from pressbox.store.posts_query import QueryBuilder
 from pressbox.store.widget_data import WidgetData
@@ -118,7 +119,7 @@ class _Statements:
         )
 
 
-class Site(WidgetData):
+class Site(Permalinks, WidgetData):
     """Data access for one site; cheap to create per request, shares the option cache."""
 
     def __init__(self, db: Database, site_url: str | None = None) -> None:
@@ -317,155 +318,6 @@ class Site(WidgetData):
                         wanted.append(child)
                         stack.append(child)
         return [by_term[t][0] for t in wanted]
-
-    # -- permalinks -------------------------------------------------------------------------
-
-    def permalinks(self, posts: Iterable[PostData]) -> dict[int, str]:
-        return {p.id: self.permalink_of(p) for p in posts}
-
-    def permalink(self, post_id: int) -> str:
-        post = self.post(post_id)
-        return self.permalink_of(post) if post else ""
-
-    def permalink_of(self, post: PostData) -> str:
-        """get_permalink for posts, pages and attachments with the site's structure."""
-        home = self.home_url()
-        structure = str(self.option("permalink_structure", "") or "")
-        if post.post_type == "page":
-            return self._page_link(post, home, bool(structure))
-        if post.post_type == "attachment":
-            return self._attachment_link(post, home, bool(structure))
-        if post.post_type != "post" and post.post_type not in self.builtin_post_types:
-            return (
-                f"{home}/?{post.post_type}={post.post_name}"
-                if post.post_name
-                else f"{home}/?p={post.id}"
-            )
-        draft_like = post.post_status in ("draft", "pending", "auto-draft", "future")
-        if not structure or draft_like:
-            return f"{home}/?p={post.id}"
-        return home + self._expand(structure, post)
-
-    def _expand(self, structure: str, post: PostData) -> str:
-        d = post.post_date  # 'YYYY-MM-DD HH:MM:SS'
-        values = {
-            "%year%": d[0:4],
-            "%monthnum%": d[5:7],
-            "%day%": d[8:10],
-            "%hour%": d[11:13],
-            "%minute%": d[14:16],
-            "%second%": d[17:19],
-            "%postname%": post.post_name,
-            "%post_id%": str(post.id),
-        }
-        out = structure
-        if "%category%" in out:
-            out = out.replace("%category%", self._category_path(post.id))
-        if "%author%" in out:
-            out = out.replace("%author%", self._author_nicename(post.post_author))
-        for tag, value in values.items():
-            out = out.replace(tag, value)
-        return out
-
-    def _category_path(self, post_id: int) -> str:
-        terms = self.post_terms([post_id], ["category"])[post_id].get("category", [])
-        if not terms:
-            return "uncategorized"
-        terms.sort(key=lambda t: t["term_id"])
-        return str(terms[0]["slug"])
-
-    def _author_nicename(self, user_id: int) -> str:
-        u = self.t.users.c
-        value = self.conn.execute(select(u.user_nicename).where(u.ID == user_id)).scalar()
-        return str(value or "")
-
-    def page_uri(self, page: PostData) -> str:
-        """get_page_uri: the slugs of the page and its ancestors."""
-        parts = [page.post_name]
-        parent = page.post_parent
-        seen = {page.id}
-        while parent and parent not in seen:
-            seen.add(parent)
-            row = self.post(parent)
-            if row is None:
-                break
-            parts.append(row.post_name)
-            parent = row.post_parent
-        return "/".join(reversed(parts))
-
-    def _page_link(self, post: PostData, home: str, pretty: bool) -> str:
-        if (
-            int(self.option("page_on_front", 0) or 0) == post.id
-            and self.option("show_on_front") == "page"
-        ):
-            return home + "/"
-        draft_like = post.post_status in ("draft", "pending", "auto-draft")
-        if not pretty or draft_like:
-            return f"{home}/?page_id={post.id}"
-        return f"{home}/{self.page_uri(post)}/"
-
-    def _attachment_link(self, post: PostData, home: str, pretty: bool) -> str:
-        parent = self.post(post.post_parent) if post.post_parent else None
-        if pretty and parent is not None and parent.post_status != "trash":
-            base = self.permalink_of(parent).rstrip("/")
-            name = (
-                post.post_name if not post.post_name.isdigit() else f"attachment/{post.post_name}"
-            )
-            return f"{base}/{name}/"
-        if pretty and post.post_name:
-            return f"{home}/{post.post_name}/"
-        return f"{home}/?attachment_id={post.id}"
-
-    def user_names(self, user_id: int) -> tuple[str, str] | None:
-        """(display_name, user_nicename) of a user, or None."""
-        u = self.t.users.c
-        row = self.conn.execute(
-            select(u.display_name, u.user_nicename).where(u.ID == user_id)
-        ).first()
-        return (str(row[0]), str(row[1])) if row else None
-
-    def url_to_postid(self, url: str) -> int:
-        """url_to_postid for this site's URLs: `?p=`, `?page_id=` and pretty permalinks."""
-        from urllib.parse import parse_qs, urlsplit
-
-        home = urlsplit(self.home_url())
-        parts = urlsplit(url)
-        if parts.netloc and parts.netloc.lower().removeprefix(
-            "www."
-        ) != home.netloc.lower().removeprefix("www."):
-            return 0
-        query = parse_qs(parts.query)
-        for key in ("p", "page_id", "attachment_id"):
-            if key in query and query[key][0].isdigit():
-                return int(query[key][0])
-        path = parts.path[len(home.path) :] if parts.path.startswith(home.path) else parts.path
-        path = path.strip("/")
-        if not path:
-            return 0
-        segments = [s for s in path.split("/") if s]
-        if segments and segments[-1] == "embed":
-            segments = segments[:-1]
-        p = self.t.posts.c
-        structure = str(self.option("permalink_structure", "") or "")
-        if structure and "%postname%" in structure and segments:
-            expected = len([s for s in structure.strip("/").split("/") if s])
-            if len(segments) == expected:
-                row = self.conn.execute(
-                    select(p.ID)
-                    .where(p.post_name == segments[-1], p.post_type == "post")
-                    .order_by(p.ID)
-                ).first()
-                if row and self.permalink(int(row[0])).rstrip("/").endswith("/".join(segments)):
-                    return int(row[0])
-        # A page by its path of slugs.
-        rows = self.conn.execute(
-            select(p.ID).where(p.post_name == segments[-1], p.post_type.in_(["page", "attachment"]))
-        ).scalars()
-        for pid in rows:
-            page = self.post(int(pid))
-            if page is not None and self.page_uri(page) == "/".join(segments):
-                return page.id
-        return 0
 
     # -- rendering data (ContentData) -------------------------------------------------------
 
