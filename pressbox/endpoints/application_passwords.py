@@ -9,11 +9,11 @@ until pressbox writes user meta.
 from __future__ import annotations
 
 import uuid as uuidlib
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from pressbox.endpoints.controller_routes import not_implemented as _not_implemented
 from pressbox.rest.controller import fields_for_response, filter_item_by_context
 from pressbox.rest.errors import RestException
 from pressbox.rest.fields import is_field_included
@@ -293,13 +293,6 @@ class ApplicationPasswordsController:
 
 
 # -- registration ---------------------------------------------------------------------------
-
-
-def _not_implemented(name: str) -> Callable[[Request], Any]:
-    def handler(_request: Request) -> Any:
-        raise RestException("rest_not_implemented", f"{name} is not available yet.", 501)
-
-    return handler
 
 
 def register_application_passwords_routes(app: App) -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from pressbox.endpoints.controller_routes import bind_callbacks as _bind_callbacks
+from pressbox.endpoints.controller_routes import not_implemented as _not_implemented
 from pressbox.rest.message import Request
 from pressbox.rest.routes import Endpoint
-from pressbox.schema.args import CALLBACKS
 from pressbox.schema.posts_routes import post_type_routes
 
 if TYPE_CHECKING:
@@ -15,39 +16,11 @@ if TYPE_CHECKING:
     from pressbox.registry.post_types import PostType
 
 
-def _bind_callbacks(args: dict[str, Any], controller: Any) -> dict[str, Any]:
-    """Named callbacks WordPress resolves on the controller become bound methods."""
-    out: dict[str, Any] = {}
-    for name, arg in args.items():
-        arg = dict(arg)
-        for key in ("sanitize_callback", "validate_callback"):
-            cb = arg.get(key)
-            if isinstance(cb, str) and cb not in CALLBACKS:
-                method = getattr(controller, cb, None)
-                if method is None and hasattr(controller, "parent_controller"):
-                    # Autosaves take the parent controller's args, callbacks included.
-                    method = getattr(controller.parent_controller, cb, None)
-                if method is None:
-                    raise LookupError(f"{type(controller).__name__} has no callback {cb!r}")
-                arg[key] = method
-        out[name] = arg
-    return out
-
-
 def _method(controller: Any, name: str) -> Callable[[Request], Any]:
     method = getattr(controller, name, None)
     if method is None:
         return _not_implemented(name)
     return method  # type: ignore[no-any-return]
-
-
-def _not_implemented(name: str) -> Callable[[Request], Any]:
-    from pressbox.rest.errors import RestException
-
-    def handler(_request: Request) -> Any:
-        raise RestException("rest_not_implemented", f"{name} is not available yet.", 501)
-
-    return handler
 
 
 def _constant(schema: dict[str, Any]) -> Callable[[], dict[str, Any]]:

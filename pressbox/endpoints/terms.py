@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from pressbox.content.context import PostData
+from pressbox.endpoints.controller_routes import bind_callbacks as _bind
+from pressbox.endpoints.controller_routes import not_implemented as _not_implemented
 from pressbox.rest.controller import fields_for_response, filter_item_by_context
 from pressbox.rest.errors import RestException
 from pressbox.rest.message import Request, Response
 from pressbox.rest.phpquery import add_query_arg, urlencode_deep
 from pressbox.rest.routes import Endpoint
 from pressbox.schema import _php
-from pressbox.schema.args import CALLBACKS
 from pressbox.schema.errors import RestError
 from pressbox.schema.sanitize import rest_sanitize_request_arg, rest_validate_request_arg
 from pressbox.schema.terms import (
@@ -341,26 +341,6 @@ class MenusController(TermsController):
 
 
 # -- registration ---------------------------------------------------------------------------
-
-
-def _not_implemented(name: str) -> Callable[[Request], Any]:
-    def handler(_request: Request) -> Any:
-        raise RestException("rest_not_implemented", f"{name} is not available yet.", 501)
-
-    return handler
-
-
-def _bind(args: dict[str, Any], controller: TermsController) -> dict[str, Any]:
-    """Callbacks named after controller methods become bound methods."""
-    out: dict[str, Any] = {}
-    for name, arg in args.items():
-        arg = dict(arg)
-        for key in ("sanitize_callback", "validate_callback"):
-            callback = arg.get(key)
-            if isinstance(callback, str) and callback not in CALLBACKS:
-                arg[key] = getattr(controller, callback)
-        out[name] = arg
-    return out
 
 
 def controller_for(app: App, taxonomy: Taxonomy) -> TermsController | None:

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from pressbox.content.avatars import AvatarOptions
+from pressbox.endpoints.controller_routes import bind_callbacks as _bind
+from pressbox.endpoints.controller_routes import not_implemented as _not_implemented
 from pressbox.rest.controller import fields_for_response
 from pressbox.rest.errors import RestException
 from pressbox.rest.message import Request, Response
 from pressbox.rest.phpquery import add_query_arg, urlencode_deep
 from pressbox.rest.routes import Endpoint, allow_all
-from pressbox.schema.args import CALLBACKS
 from pressbox.schema.errors import RestError
 from pressbox.schema.posts import public_item_schema
 from pressbox.schema.users import (
@@ -429,26 +429,6 @@ class UsersController:
 
 
 # -- registration ---------------------------------------------------------------------------
-
-
-def _not_implemented(name: str) -> Callable[[Request], Any]:
-    def handler(_request: Request) -> Any:
-        raise RestException("rest_not_implemented", f"{name} is not available yet.", 501)
-
-    return handler
-
-
-def _bind(args: dict[str, Any], controller: UsersController) -> dict[str, Any]:
-    """Callbacks named after controller methods become bound methods."""
-    out: dict[str, Any] = {}
-    for name, arg in args.items():
-        arg = dict(arg)
-        for key in ("sanitize_callback", "validate_callback"):
-            callback = arg.get(key)
-            if isinstance(callback, str) and callback not in CALLBACKS:
-                arg[key] = getattr(controller, callback)
-        out[name] = arg
-    return out
 
 
 def register_users_routes(app: App) -> None:
