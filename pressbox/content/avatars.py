@@ -11,6 +11,7 @@ import hashlib
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 from urllib.parse import quote
 
@@ -115,4 +116,12 @@ def avatar_urls(
     sizes: Iterable[int] = REST_AVATAR_SIZES,
 ) -> dict[str, str]:
     """`rest_get_avatar_urls()`: size (as a JSON object key) → URL."""
-    return {str(size): get_avatar_url(email, size, options, name=name) for size in sizes}
+    return dict(_avatar_urls(email, options, name, tuple(sizes)))
+
+
+@lru_cache(maxsize=4096)
+def _avatar_urls(
+    email: str, options: AvatarOptions, name: str, sizes: tuple[int, ...]
+) -> tuple[tuple[str, str], ...]:
+    # A pure function of its arguments: every comment of a thread by one author hashes once.
+    return tuple((str(size), get_avatar_url(email, size, options, name=name)) for size in sizes)

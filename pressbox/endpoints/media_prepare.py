@@ -33,7 +33,7 @@ from pressbox.content.shortcodes.phpfuncs import (
 from pressbox.endpoints.post_prepare import _META_KEYS, _add_links, _prepare_one
 from pressbox.endpoints.terms_prepare import php_value
 from pressbox.rest.controller import hidden_paths
-from pressbox.rest.fields import FieldSet
+from pressbox.rest.fields import field_set
 from pressbox.rest.message import Request, Response
 from pressbox.store.phpserialize import maybe_unserialize, unserialize_shared
 
@@ -55,7 +55,7 @@ def prepare_attachments(
     schema = ctl.item_schema()
     fields = ctl.fields(request)
     hidden = hidden_paths(schema, context)
-    inc = FieldSet(fields, hidden)
+    inc = field_set(fields, hidden)
     ids = [p.id for p in posts]
     registered = list(app.schemas.registered_meta(ctl.post_type))
     meta = site.meta(ids, _META_KEYS + registered + ATTACHMENT_META)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from pressbox.content.context import PostData
 from pressbox.endpoints.posts import sanitize_html_class
 from pressbox.endpoints.terms_prepare import BASE_OPTIONS, ancestor_slugs, term_link
-from pressbox.rest.fields import FieldSet
+from pressbox.rest.fields import FieldSet, field_set
 from pressbox.rest.message import Request, Response
 from pressbox.store.phpserialize import maybe_unserialize
 from pressbox.store.terms_query import TermQueries
@@ -177,7 +177,7 @@ def prepare_menu_items(
 ) -> list[Any]:
     """Prepare each menu item and turn it into data with links, as the collection does."""
     app = ctl.app
-    inc = FieldSet(ctl.fields(request))
+    inc = field_set(ctl.fields(request))
     items = setup_menu_items(ctl, posts)
     ids = [p.id for p in posts]
     taxonomies = ctl.taxonomies

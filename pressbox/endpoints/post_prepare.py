@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from pressbox.content.context import PostData
 from pressbox.endpoints.posts import mysql_to_rfc3339, sanitize_html_class
 from pressbox.rest.controller import hidden_paths
-from pressbox.rest.fields import FieldSet
+from pressbox.rest.fields import FieldSet, field_set
 from pressbox.rest.message import Link, Request, Response
 from pressbox.store.phpserialize import maybe_unserialize
 
@@ -22,7 +22,7 @@ def prepare_posts(ctl: PostsController, posts: list[PostData], request: Request)
     app = ctl.app
     site = app.site
     context = request.get("context") or "view"
-    inc = FieldSet(ctl.fields(request), hidden_paths(ctl.item_schema(), context))
+    inc = field_set(ctl.fields(request), hidden_paths(ctl.item_schema(), context))
     ids = [p.id for p in posts]
     meta_keys = _META_KEYS + list(app.schemas.registered_meta(ctl.post_type))
     meta = site.meta(ids, meta_keys)

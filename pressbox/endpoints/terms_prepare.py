@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from pressbox.rest.fields import FieldSet
+from pressbox.rest.fields import field_set
 from pressbox.rest.message import Request, Response
 from pressbox.rest.phpquery import add_query_arg
 from pressbox.schema.errors import RestError
@@ -113,7 +113,7 @@ def menu_auto_add(site: Site) -> list[int]:
 def prepare_terms(ctl: TermsController, terms: list[TermRow], request: Request) -> list[Any]:
     """Prepare each term and turn it into data with links, as the collection does."""
     app = ctl.app
-    inc = FieldSet(ctl.fields(request))
+    inc = field_set(ctl.fields(request))
     want_links = inc("_links") or inc("_embedded")
     known = ctl.store.with_ancestors(terms) if inc("link") or want_links else {}
     registered = ctl.registered_meta()

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from pressbox.endpoints.controller_routes import forbid, register_specs
 from pressbox.rest.controller import fields_for_response, filter_item_by_context
 from pressbox.rest.errors import RestException
-from pressbox.rest.fields import FieldSet
+from pressbox.rest.fields import field_set
 from pressbox.rest.message import Request, Response
 from pressbox.schema.types import post_type_schema, types_routes
 
@@ -85,7 +85,7 @@ class PostTypesController:
 
     def prepare_item_for_response(self, post_type: PostType, request: Request) -> Any:
         """The type as data with its links, as `prepare_response_for_collection()` leaves it."""
-        inc = FieldSet(fields_for_response(self.schema, request))
+        inc = field_set(fields_for_response(self.schema, request))
         data: dict[str, Any] = {}
         # WordPress's order of assignment, which is not the schema's.
         if inc("capabilities"):

@@ -24,6 +24,7 @@ from pressbox.schema.users import (
     user_item_schema,
     users_routes,
 )
+from pressbox.store.site import request_memo
 from pressbox.store.users_store import UserQuery, UserRow, UsersStore
 
 if TYPE_CHECKING:
@@ -242,9 +243,17 @@ class UsersController:
 
     def countable_types(self, request: Request) -> tuple[list[str], list[str]]:
         """The types `count_user_posts()` counts, and those whose private posts count too."""
+        memo = request_memo("countable_types")
+        key = (request.user.id, request.user.caps) if request.user is not None else None
+        if memo is not None and key in memo:
+            hit: tuple[list[str], list[str]] = memo[key]
+            return hit
         types = self.app.post_types.in_rest()
         private = [t.name for t in types if self.can(request, t.cap["read_private_posts"])]
-        return [t.name for t in types], private
+        answer = [t.name for t in types], private
+        if memo is not None:
+            memo[key] = answer
+        return answer
 
     def _count_user_posts(self, request: Request, user_id: int) -> int:
         """`count_user_posts( $id, $show_in_rest_types )` as the current user sees it."""

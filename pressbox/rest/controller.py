@@ -7,21 +7,42 @@ from typing import Any
 from pressbox.rest.fields import field_list
 from pressbox.rest.message import Request
 
+_FIELDS: dict[tuple[Any, ...], tuple[list[str], dict[str, Any]]] = {}
+_FIELDS_LIMIT = 2048
+
 
 def fields_for_response(schema: dict[str, Any], request: Request) -> list[str]:
-    """WP_REST_Controller::get_fields_for_response."""
-    properties: dict[str, Any] = schema.get("properties", {})
+    """WP_REST_Controller::get_fields_for_response (the same few questions recur: memoised)."""
     context = request.get("context")
+    embed = "_embed" in request.query
+    requested = request.query.get("_fields")
+    if not isinstance(context, str | None) or not isinstance(requested, str | None):
+        return _fields_for_response(schema, context, embed, requested)
+    key = (id(schema), context, embed, requested)
+    hit = _FIELDS.get(key)
+    if hit is not None and hit[1] is schema:
+        return list(hit[0])
+    fields = _fields_for_response(schema, context, embed, requested)
+    if len(_FIELDS) >= _FIELDS_LIMIT:
+        _FIELDS.clear()
+    _FIELDS[key] = (fields, schema)
+    return list(fields)
+
+
+def _fields_for_response(
+    schema: dict[str, Any], context: Any, embed: bool, requested_param: Any
+) -> list[str]:
+    properties: dict[str, Any] = schema.get("properties", {})
     fields = [
         name
         for name, options in properties.items()
         if not (context and options.get("context") and context not in options["context"])
     ]
     fields.append("_links")
-    if "_embed" in request.query:
+    if embed:
         fields.append("_embedded")
     fields = list(dict.fromkeys(fields))
-    requested = field_list(request.query.get("_fields"))
+    requested = field_list(requested_param)
     if not requested:
         return fields
     if "id" in fields:

@@ -101,3 +101,18 @@ class FieldSet(dict[str, bool]):
 
     def __call__(self, field: str) -> bool:
         return self[field]
+
+
+_SHARED: dict[tuple[tuple[str, ...], frozenset[str]], FieldSet] = {}
+_SHARED_LIMIT = 1024
+
+
+def field_set(fields: list[str], hidden: frozenset[str] = frozenset()) -> FieldSet:
+    """The FieldSet for these fields, shared across requests (its answers never change)."""
+    key = (tuple(fields), hidden)
+    found = _SHARED.get(key)
+    if found is None:
+        if len(_SHARED) >= _SHARED_LIMIT:
+            _SHARED.clear()
+        found = _SHARED[key] = FieldSet(fields, hidden)
+    return found

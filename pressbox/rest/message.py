@@ -29,6 +29,8 @@ class Request:
     raw_body: bytes = b""
     files: dict[str, Any] = field(default_factory=dict)
     endpoint: Endpoint | None = None
+    # Whether the matched endpoint's permission check passed (None: not asked yet).
+    permitted: bool | None = None
     user: CurrentUser | None = None
     params: RequestParams | None = None
     # An `_embed` sub-request: only its data is used (headers such as totals are dropped).
@@ -40,9 +42,13 @@ class Request:
 
     def get(self, name: str, default: Any = None) -> Any:
         """get_param(): the first non-null value by priority."""
-        if self.params is not None:
-            value = self.params.get_param(name)
-            return default if value is None else value
+        params = self.params
+        if params is not None:
+            for source in params.ordered:
+                value = source.get(name)
+                if value is not None:
+                    return value
+            return default
         for source in (self.json or {}, self.body, self.query, self.url_params):
             if source.get(name) is not None:
                 return source[name]

@@ -6,13 +6,16 @@ both are reproduced here so that parameters and `Link` headers match byte for by
 
 from __future__ import annotations
 
+import copy
 import re
+from functools import lru_cache
 from typing import Any
 from urllib.parse import quote, quote_plus, unquote_plus
 
 QueryValue = str | list[Any] | dict[str, Any]
 
 _BRACKETS = re.compile(r"\[([^\]]*)\]")
+_CACHED_QUERY_LENGTH = 512  # longer query strings are parsed each time, not kept
 
 
 def _php_key(name: str) -> tuple[str, list[str]]:
@@ -39,7 +42,26 @@ def _php_key(name: str) -> tuple[str, list[str]]:
 
 
 def parse_query(qs: str) -> dict[str, QueryValue]:
-    """Parse a raw query string into PHP's `$_GET` structure (lists for `[]`)."""
+    """Parse a raw query string into PHP's `$_GET` structure (lists for `[]`).
+
+    The same query strings recur (links, embeds, clients' lists): parses are memoised and
+    each caller gets its own copy to change.
+    """
+    if not qs:
+        return {}
+    if len(qs) > _CACHED_QUERY_LENGTH:
+        return _parse_query(qs)
+    parsed, flat = _parse_query_cached(qs)
+    return dict(parsed) if flat else copy.deepcopy(parsed)
+
+
+@lru_cache(maxsize=2048)
+def _parse_query_cached(qs: str) -> tuple[dict[str, QueryValue], bool]:
+    parsed = _parse_query(qs)
+    return parsed, all(isinstance(v, str) for v in parsed.values())
+
+
+def _parse_query(qs: str) -> dict[str, QueryValue]:
     result: dict[str, Any] = {}
     if not qs:
         return result

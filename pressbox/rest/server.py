@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlsplit
 
 from pressbox.auth.current import current_user
 from pressbox.rest.errors import RestException, error_response, forbidden, no_route
@@ -87,6 +86,10 @@ class Server:
                 raise allowed
             if not allowed:
                 raise forbidden(self.authorization_required_code(request))
+            if request.method in ("GET", "HEAD"):
+                # A read changes nothing, so `Allow` may reuse this answer; after a write the
+                # checks are asked again, as the stored data may have changed.
+                request.permitted = allowed is True
             result = endpoint.callback(request)
             response = result if isinstance(result, Response) else Response(data=result)
         except RestException as exc:
@@ -146,13 +149,18 @@ class Server:
         return self._allowed_methods(route, request)
 
     def _allowed_methods(self, route: Route, request: Request) -> list[str]:
+        # WordPress asks once per method; the answer is the endpoint's for this request, so
+        # each endpoint is asked once (and not again when dispatch has already asked it).
         allowed: dict[str, bool] = {}
         for endpoint in route.endpoints:
-            for method in endpoint.methods:
+            if endpoint is request.endpoint and request.permitted is not None:
+                ok = request.permitted
+            else:
                 try:
                     ok = endpoint.permission(request) is True
                 except RestException:
                     ok = False
+            for method in endpoint.methods:
                 allowed[method] = ok
         return [m for m, ok in allowed.items() if ok]
 
@@ -162,12 +170,11 @@ class Server:
         """WP_REST_Request::from_url for one of our own REST URLs."""
         if not url.startswith(self.rest_root):
             return None
-        parts = urlsplit(url)
-        route = url[len(self.rest_root) :].split("?", 1)[0] or "/"
+        route, _, query = url[len(self.rest_root) :].partition("?")
         return Request(
             method="GET",
-            route=route,
-            query=parse_query(parts.query),
+            route=route or "/",
+            query=parse_query(query.partition("#")[0]),
             user=like.user,
             headers=like.headers,
             render_session=like.render_session,

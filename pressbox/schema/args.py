@@ -103,19 +103,24 @@ class RequestParams:
     args: Mapping[str, Arg]
     order: tuple[str, ...]
     sources: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # The sources of `order`, highest priority first (each exists, so lookups walk the dicts).
+    ordered: tuple[dict[str, Any], ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.ordered = tuple(self.sources.setdefault(name, {}) for name in self.order)
 
     def source(self, name: str) -> dict[str, Any]:
         return self.sources.setdefault(name, {})
 
     def get_param(self, key: str) -> Any:
-        for name in self.order:
-            value = self.sources.get(name, {}).get(key)
+        for source in self.ordered:
+            value = source.get(key)
             if value is not None:
                 return value
         return None
 
     def has_param(self, key: str) -> bool:
-        return any(key in self.sources.get(name, {}) for name in self.order)
+        return any(key in source for source in self.ordered)
 
     def get_params(self) -> dict[str, Any]:
         merged: dict[str, Any] = {}

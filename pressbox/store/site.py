@@ -239,6 +239,9 @@ class Site(Permalinks, WidgetData):
         return {i: post for i in ids if (post := memo.get(i)) is not None}
 
     def post(self, post_id: int) -> PostData | None:
+        memo = _request_posts.get()
+        if memo is not None and post_id in memo:
+            return memo[post_id]
         return self.posts([post_id]).get(post_id)
 
     def meta(

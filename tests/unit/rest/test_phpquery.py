@@ -44,3 +44,24 @@ def test_add_query_arg(params: dict[str, object], url: str, expected: str) -> No
 
 def test_urlencode_deep_encodes_like_php() -> None:
     assert urlencode_deep({"s": "a b/c~"}) == {"s": "a+b%2Fc%7E"}
+
+
+@pytest.mark.parametrize("qs", ["a=1&b=2", "a[]=1&a[]=2", "a[x][]=1"])
+def test_parse_query_gives_each_caller_its_own_copy(qs: str) -> None:
+    """Parses are memoised: changing one answer must not change the next one."""
+    first = parse_query(qs)
+    expected = parse_query(qs)
+    first["a"] = "changed"
+    first["new"] = "1"
+    nested = parse_query(qs)
+    for value in nested.values():
+        if isinstance(value, list):
+            value.append("x")
+        elif isinstance(value, dict):
+            value.clear()
+    assert parse_query(qs) == expected
+
+
+def test_parse_query_long_strings_are_parsed_too() -> None:
+    qs = "&".join(f"k{i}=v{i}" for i in range(200))
+    assert parse_query(qs)["k199"] == "v199"
