@@ -29,6 +29,7 @@ from pressbox.endpoints.terms import register_terms_routes
 from pressbox.endpoints.types import register_types_routes
 from pressbox.endpoints.users import register_users_routes
 from pressbox.registry import core_registries
+from pressbox.rest.message import PreServe
 from pressbox.rest.routes import Registry
 from pressbox.rest.server import Server
 from pressbox.schema.site_schemas import SiteSchemas
@@ -61,6 +62,8 @@ class App:
         self.routes = Registry()
         self.server = Server(self.routes, self.site.home_url() + "/wp-json")
         self.controllers: dict[str, Any] = {}
+        # `rest_pre_serve_request` filters, in registration order (oEmbed's XML answers).
+        self.pre_serve_filters: list[PreServe] = []
         self._register_routes()
 
     def _register_routes(self) -> None:

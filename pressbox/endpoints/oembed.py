@@ -4,14 +4,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from pressbox.content.context import PostData, RenderContext
+from pressbox.content.media_html import wp_attachment_is, wp_get_attachment_image_src
+from pressbox.content.shortcodes.phpfuncs import intval
+from pressbox.endpoints.oembed_xml import oembed_create_xml
+from pressbox.registry.visibility import is_post_publicly_viewable
 from pressbox.rest.errors import RestException
-from pressbox.rest.message import Request
+from pressbox.rest.message import Request, Response, Served
 from pressbox.rest.routes import Endpoint, allow_all
 
 if TYPE_CHECKING:
     from pressbox.app import App
 
 NAMESPACE = "oembed/1.0"
+EMBED_ROUTE = "/oembed/1.0/embed"
 MAX_WIDTH = 600
 URL_DESCRIPTION = "The URL of the resource for which to fetch oEmbed data."
 
@@ -26,6 +32,7 @@ class OEmbedController:
         self.app = app
 
     def register(self) -> None:
+        self.app.pre_serve_filters.append(self.pre_serve_request)
         self.app.routes.register(
             NAMESPACE,
             "/embed",
@@ -92,13 +99,29 @@ class OEmbedController:
     def get_item(self, request: Request) -> Any:
         post_id = self.app.site.url_to_postid(str(request.get("url") or ""))
         data = (
-            self.response_data(post_id, int(request.get("maxwidth") or MAX_WIDTH))
+            self.response_data(post_id, intval(request.get("maxwidth", MAX_WIDTH)))
             if post_id
             else None
         )
         if not data:
             raise RestException("oembed_invalid_url", "Not Found", 404)
         return data
+
+    def pre_serve_request(self, response: Response, request: Request) -> Served | None:
+        """_oembed_rest_pre_serve_request: the embed route's `format=xml` answers, errors too.
+
+        Only GET is converted: a HEAD request keeps WordPress's JSON headers and empty body.
+        """
+        if request.route != EMBED_ROUTE or request.method != "GET":
+            return None
+        if request.get("format") != "xml":
+            return None
+        xml = oembed_create_xml(self.app.server.response_to_data(response, request, False))
+        if xml is None:
+            # WordPress dies with "Not Implemented" after its JSON Content-Type was sent.
+            return Served(b"Not Implemented", status=501)
+        charset = self.app.site.option("blog_charset") or "UTF-8"
+        return Served(xml.encode(), content_type=f"text/xml; charset={charset}")
 
     def get_proxy_item_permissions_check(self, request: Request) -> bool:
         if not self.app.auth.can(request.user, "edit_posts"):
@@ -114,17 +137,19 @@ class OEmbedController:
         raise RestException("oembed_invalid_url", "Not Found", 404)
 
     def response_data(self, post_id: int, width: int) -> dict[str, Any] | None:
-        """get_oembed_response_data + get_oembed_response_data_rich for a public post."""
+        """get_oembed_response_data, filtered by get_oembed_response_data_rich."""
         site = self.app.site
         post = site.post(post_id)
-        if post is None or post.post_password or post.post_status != "publish":
+        if post is None or not is_post_publicly_viewable(
+            post, site, self.app.post_types, self.app.post_statuses
+        ):
             return None
         post_type = self.app.post_types.get(post.post_type)
-        if post_type is None or not post_type.viewable or not post_type.embeddable:
+        if post_type is None or not post_type.embeddable:
             return None
         width = min(max(width, 200), 600)
         height = max(-(-width * 9 // 16), 200)
-        title = self.app.renderer.title(post)
+        title = self.app.renderer.title_with_prefix(post)
         data: dict[str, Any] = {
             "version": "1.0",
             "provider_name": site.option("blogname", ""),
@@ -138,12 +163,32 @@ class OEmbedController:
         if author is not None:
             data["author_name"] = author[0]
             data["author_url"] = f"{site.home_url()}/author/{author[1]}/"
+        return self.response_data_rich(data, post, title, width, height)
+
+    def response_data_rich(
+        self, data: dict[str, Any], post: PostData, title: str, width: int, height: int
+    ) -> dict[str, Any]:
+        """get_oembed_response_data_rich: the embed iframe and the thumbnail, if any."""
+        site = self.app.site
         data["width"] = width
         data["height"] = height
         data["type"] = "rich"
         data["html"] = embed_html(
             site.permalink_of(post), title, str(site.option("blogname", "")), width, height
         )
+        # has_post_thumbnail() / get_post_thumbnail_id(): the `_thumbnail_id` meta as an int.
+        thumbnail_id = intval(site.post_meta(post.id, "_thumbnail_id"))
+        if post.post_type == "attachment":
+            attachment = site.attachment(post.id)
+            if attachment is not None and wp_attachment_is("image", attachment):
+                thumbnail_id = post.id
+            elif attachment is not None and wp_attachment_is("video", attachment):
+                data["type"] = "video"
+        if thumbnail_id:
+            ctx = RenderContext(post=post, data=site)
+            src = wp_get_attachment_image_src(ctx, thumbnail_id, (width, 0))
+            if src is not None:
+                data["thumbnail_url"], data["thumbnail_width"], data["thumbnail_height"] = src[:3]
         return data
 
 

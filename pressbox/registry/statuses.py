@@ -47,6 +47,13 @@ class PostStatus:
     show_in_admin_all_list: bool
     date_floating: bool
 
+    @property
+    def viewable(self) -> bool:
+        """`is_post_status_viewable()`."""
+        if self.internal or self.protected:
+            return False
+        return self.publicly_queryable or (self.builtin and self.public)
+
 
 def build_post_status(name: str, args: PostStatusArgs) -> PostStatus:
     """`register_post_status()`'s defaults: no visibility flag at all means internal."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -106,3 +107,19 @@ class Response:
     @property
     def is_error(self) -> bool:
         return self.status >= 400
+
+
+@dataclass(frozen=True)
+class Served:
+    """A body sent as it is instead of the JSON answer (a `rest_pre_serve_request` filter's echo).
+
+    The headers already set for the answer stay; `content_type` and `status` replace theirs.
+    """
+
+    body: bytes
+    content_type: str | None = None
+    status: int | None = None
+
+
+PreServe = Callable[[Response, Request], Served | None]
+"""A `rest_pre_serve_request` filter: the body to send itself, or None to let JSON be sent."""

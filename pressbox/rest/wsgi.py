@@ -162,6 +162,12 @@ class WSGIApp:
             headers.add("Vary", "Origin")
         elif method == "GET" and not (request.user and request.user.id):
             headers.add("Vary", "Origin")
+        for pre_serve in self.app.pre_serve_filters:
+            served = pre_serve(response, request)
+            if served is not None:
+                if served.content_type:
+                    headers.set("Content-Type", served.content_type)
+                return served.status or response.status, headers.items, served.body
         if method == "HEAD":
             return response.status, headers.items, b""
         data = (
