@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from pressbox.content.context import PostData
 from pressbox.endpoints.controller_routes import bind_callbacks as _bind
 from pressbox.endpoints.controller_routes import not_implemented as _not_implemented
+from pressbox.registry.visibility import is_post_publicly_viewable
 from pressbox.rest.controller import fields_for_response, filter_item_by_context
 from pressbox.rest.errors import RestException
 from pressbox.rest.message import Request, Response
@@ -131,32 +132,9 @@ class TermsController:
         return self.app.auth.can_read_post(request.user, post)
 
     def _publicly_viewable(self, post: PostData) -> bool:
-        """`is_post_publicly_viewable()`."""
-        post_type = self.app.post_types.get(post.post_type)
-        if post_type is None or not post_type.viewable:
-            return False
-        status = self.app.post_statuses.get(self._post_status(post))
-        if status is None or status.internal or status.protected:
-            return False
-        return status.publicly_queryable or (status.builtin and status.public)
-
-    def _post_status(self, post: PostData, depth: int = 0) -> str:
-        """`get_post_status()`: attachments take their parent's status."""
-        if post.post_type != "attachment":
-            return post.post_status
-        if post.post_status != "inherit":
-            return (
-                post.post_status
-                if post.post_status in ("private", "trash", "auto-draft")
-                else "publish"
-            )
-        parent = self.app.site.post(post.post_parent) if post.post_parent else None
-        if parent is None or parent.id == post.id or depth > 10:
-            return "publish"
-        status = self._post_status(parent, depth + 1)
-        if status == "trash":
-            return str(self.app.site.post_meta(parent.id, "_wp_trash_meta_status") or "publish")
-        return status
+        return is_post_publicly_viewable(
+            post, self.app.site, self.app.post_types, self.app.post_statuses
+        )
 
     def get_term(self, raw_id: Any) -> TermRow:
         """The term with this id in this taxonomy, or `rest_term_invalid`."""
