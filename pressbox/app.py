@@ -48,6 +48,7 @@ class App:
     def __init__(self, settings: Settings, db: Database | None = None) -> None:
         self.settings = settings
         self.db = db or Database(settings.database_url, settings.table_prefix)
+        self.db.analyze(only_if_never=True)
         self.site = Site(self.db, settings.site_url)
         self.registries = core_registries()
         self.post_types = self.registries.post_types

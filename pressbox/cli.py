@@ -122,6 +122,8 @@ def _install_demo_if_empty(database: str, table_prefix: str, site_url: str) -> N
         )
     except InstallError:
         return  # a site is already there: serve it as it is
+    else:
+        db.analyze()
     finally:
         db.close()
     typer.echo(
@@ -170,6 +172,7 @@ def init(
         sample_content=sample_content,
         description=description,
     )
+    db.analyze()
     typer.echo(f"Installed {title!r} at {site_url} in {database}")
     if result.generated_password:
         typer.echo(f"Administrator {admin_user!r} password: {result.generated_password}")
@@ -214,6 +217,7 @@ def import_(
             db.create_schema()
             wxr_stats = import_wxr(file, db.engine, db.tables, progress=tick)
             summary = str(wxr_stats)
+    db.analyze()  # the planner's statistics, for the tables as they are now
     typer.echo(f"Imported {file} into {database}: {summary}")
 
 

@@ -6,6 +6,7 @@ connection (a granian worker runs one blocking thread, so that is one connection
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from typing import Any
 
@@ -14,6 +15,9 @@ from sqlalchemy.pool import StaticPool
 
 from pressbox.store.collation import register_sqlite
 from pressbox.store.tables import Tables, build_tables
+
+# Rows SQLite samples per index when gathering statistics (PRAGMA analysis_limit).
+ANALYSIS_LIMIT = 1000
 
 
 def normalise_url(url: str) -> str:
@@ -77,6 +81,35 @@ class Database:
             conn = self.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
             self._local.conn = conn
         return conn
+
+    def analyze(self, only_if_never: bool = False) -> bool:
+        """Gather SQLite's planner statistics (`ANALYZE`); True when they were gathered.
+
+        Without them SQLite guesses, and for the term-relationship join it guesses badly
+        (starting from every term of a taxonomy rather than the posts asked for: 7x slower on a
+        page of posts). MySQL and PostgreSQL keep their statistics themselves. Statistics are
+        gathered after imports and installs and, for a database that never had them (made by
+        another tool or an older pressbox), when the server starts; `analysis_limit` bounds the
+        work on large tables. A read-only database is served without them.
+        """
+        if self.dialect != "sqlite":
+            return False
+        with self.engine.connect() as conn:
+            raw = conn.connection.driver_connection
+            assert raw is not None
+            if only_if_never:
+                found = raw.execute(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'"
+                ).fetchone()
+                if found is not None:
+                    return False
+            try:
+                raw.execute(f"PRAGMA analysis_limit={ANALYSIS_LIMIT}")
+                raw.execute("ANALYZE")
+                raw.commit()
+            except sqlite3.OperationalError:
+                return False
+        return True
 
     def close(self) -> None:
         conn: Connection | None = getattr(self._local, "conn", None)
