@@ -12,6 +12,7 @@ import hashlib
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from pressbox.content.autop import shortcode_unautop, wpautop
@@ -44,6 +45,12 @@ CACHE_SIZE = 4096
 # Blocks whose markup echoes the request URL (login redirect, query pagination and comment
 # form links), directly or through a synced pattern.
 _URL_MARKERS = ("wp:loginout", "wp:query", "wp:comments", "wp:post-comments-form", "wp:block ")
+
+
+@lru_cache(maxsize=4096)
+def _reads_request(content: str) -> tuple[bool, bool]:
+    """Whether rendering reads the request URL, and today's date (the calendar block)."""
+    return any(marker in content for marker in _URL_MARKERS), "wp:calendar" in content
 
 
 def _trim(text: str, ctx: RenderContext) -> str:
@@ -180,9 +187,10 @@ class Renderer:
     def _extra_key(post: PostData, request: Any) -> tuple[Any, ...]:
         """What else a post's rendering depends on, only when its blocks read it."""
         extra: list[Any] = []
-        if any(marker in post.post_content for marker in _URL_MARKERS):
+        reads_url, calendar = _reads_request(post.post_content)
+        if reads_url:
             extra.append(getattr(request, "url", ""))
-        if "wp:calendar" in post.post_content:
+        if calendar:
             import datetime
 
             extra.append(datetime.date.today().isoformat())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from pressbox.content.context import PostData
@@ -153,6 +154,8 @@ def _prepare_one(
         data["class_list"] = _class_list(ctl, post, pmeta, pterms, bool(post.post_password))
     # Only the properties the schema declares for this post type are part of the answer.
     # Fields were chosen by context already (top level and nested): no filtering pass needed.
+    if data.keys() <= props.keys():
+        return data
     return {k: v for k, v in data.items() if k in props}
 
 
@@ -208,42 +211,58 @@ def _class_list(
     password_required: bool,
 ) -> list[str]:
     """get_post_class() outside the admin and outside the main loop."""
-    classes = [
-        f"post-{post.id}",
-        post.post_type,
-        f"type-{post.post_type}",
-        f"status-{post.post_status}",
-    ]
-    if "post-formats" in ctl.post_type.supports:
-        classes.append("format-" + sanitize_html_class(_post_format(pterms)))
+    terms = tuple(
+        (tax.name, str(term["slug"]), int(term["term_id"]))
+        for tax in ctl.public_taxonomies
+        for term in pterms.get(tax.name, [])
+    )
+    return list(
+        _post_classes(
+            post.id,
+            post.post_type,
+            post.post_status,
+            _post_format(pterms) if "post-formats" in ctl.post_type.supports else None,
+            password_required,
+            bool(post.post_password),
+            bool(_int(pmeta.get("_thumbnail_id"))),
+            terms,
+        )
+    )
+
+
+@lru_cache(maxsize=8192)
+def _post_classes(
+    post_id: int,
+    post_type: str,
+    status: str,
+    post_format: str | None,
+    password_required: bool,
+    has_password: bool,
+    has_thumbnail: bool,
+    terms: tuple[tuple[str, str, int], ...],
+) -> tuple[str, ...]:
+    """The classes from what they depend on (a pure function: the same post asks again)."""
+    classes = [f"post-{post_id}", post_type, f"type-{post_type}", f"status-{status}"]
+    if post_format is not None:
+        classes.append("format-" + sanitize_html_class(post_format))
     if password_required:
         classes.append("post-password-required")
-    elif post.post_password:
+    elif has_password:
         classes.append("post-password-protected")
-    if (
-        _int(pmeta.get("_thumbnail_id"))
-        and post.post_type != "attachment"
-        and not password_required
-    ):
+    if has_thumbnail and post_type != "attachment" and not password_required:
         classes.append("has-post-thumbnail")
     classes.append("hentry")
-    for tax in (t for t in ctl.app.taxonomies if t.public):
-        if post.post_type not in tax.object_type:
+    for taxonomy, slug, term_id in terms:
+        if not slug:
             continue
-        for term in pterms.get(tax.name, []):
-            slug = str(term["slug"])
-            if not slug:
-                continue
-            term_class = sanitize_html_class(slug, str(term["term_id"]))
-            if term_class.isdigit() or not term_class.strip("-"):
-                term_class = str(term["term_id"])
-            if tax.name == "post_tag":
-                classes.append("tag-" + term_class)
-            else:
-                classes.append(
-                    sanitize_html_class(f"{tax.name}-{term_class}", f"{tax.name}-{term['term_id']}")
-                )
-    return list(dict.fromkeys(classes))
+        term_class = sanitize_html_class(slug, str(term_id))
+        if term_class.isdigit() or not term_class.strip("-"):
+            term_class = str(term_id)
+        if taxonomy == "post_tag":
+            classes.append("tag-" + term_class)
+        else:
+            classes.append(sanitize_html_class(f"{taxonomy}-{term_class}", f"{taxonomy}-{term_id}"))
+    return tuple(dict.fromkeys(classes))
 
 
 def _add_links(

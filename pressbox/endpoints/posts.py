@@ -5,6 +5,7 @@ from __future__ import annotations
 import hmac
 import math
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from pressbox.auth.current import current_user
@@ -32,6 +33,7 @@ def mysql_to_rfc3339(value: str) -> str | None:
     return value.replace(" ", "T")
 
 
+@lru_cache(maxsize=8192)
 def sanitize_html_class(value: str, fallback: str = "") -> str:
     cleaned = _HTML_CLASS_STRIP.sub("", value)
     return cleaned if cleaned else fallback
@@ -53,6 +55,10 @@ class PostsController:
             t for t in app.taxonomies.for_object_type(post_type.name) if t.show_in_rest
         ]
         self.all_taxonomies: list[Taxonomy] = app.taxonomies.for_object_type(post_type.name)
+        # get_post_class() names the terms of the public taxonomies of this type.
+        self.public_taxonomies: list[Taxonomy] = [
+            t for t in app.taxonomies if t.public and post_type.name in t.object_type
+        ]
         # Subclasses may query with their own builder (attachments also match file names).
         self.store: PostsStore = app.posts_store
         self._schema: dict[str, Any] | None = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
@@ -64,25 +65,12 @@ class Permalinks:
         return home + self._expand(structure, post)
 
     def _expand(self, structure: str, post: PostData) -> str:
-        d = post.post_date  # 'YYYY-MM-DD HH:MM:SS'
-        values = {
-            "%year%": d[0:4],
-            "%monthnum%": d[5:7],
-            "%day%": d[8:10],
-            "%hour%": d[11:13],
-            "%minute%": d[14:16],
-            "%second%": d[17:19],
-            "%postname%": post.post_name,
-            "%post_id%": str(post.id),
-        }
         out = structure
         if "%category%" in out:
             out = out.replace("%category%", self._category_path(post.id))
         if "%author%" in out:
             out = out.replace("%author%", self._author_nicename(post.post_author))
-        for tag, value in values.items():
-            out = out.replace(tag, value)
-        return out
+        return _expand_tags(out, post.post_date, post.post_name, post.id)
 
     def _category_path(self, post_id: int) -> str:
         terms = self.post_terms([post_id], ["category"])[post_id].get("category", [])
@@ -183,3 +171,22 @@ class Permalinks:
             if page is not None and self.page_uri(page) == "/".join(segments):
                 return page.id
         return 0
+
+
+@lru_cache(maxsize=8192)
+def _expand_tags(structure: str, date: str, name: str, post_id: int) -> str:
+    """The structure's date, name and id tags filled in (date as 'YYYY-MM-DD HH:MM:SS')."""
+    values = {
+        "%year%": date[0:4],
+        "%monthnum%": date[5:7],
+        "%day%": date[8:10],
+        "%hour%": date[11:13],
+        "%minute%": date[14:16],
+        "%second%": date[17:19],
+        "%postname%": name,
+        "%post_id%": str(post_id),
+    }
+    out = structure
+    for tag, value in values.items():
+        out = out.replace(tag, value)
+    return out
