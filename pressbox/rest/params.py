@@ -24,10 +24,14 @@ def _raise(error: RestError) -> None:
 
 
 def _frozen(value: Any) -> Any:
+    """A hashable form that tells a PHP map from a list (`a[x]=1` from `a[0][0]=x&a[0][1]=1`)."""
     if isinstance(value, dict):
-        return tuple((k, _frozen(v)) for k, v in value.items())
+        return (
+            dict,
+            *((k, _frozen(v) if isinstance(v, dict | list) else v) for k, v in value.items()),
+        )
     if isinstance(value, list):
-        return tuple(_frozen(v) for v in value)
+        return (list, *(_frozen(v) if isinstance(v, dict | list) else v for v in value))
     return value
 
 
@@ -65,7 +69,7 @@ def check_params(request: Request, args: dict[str, dict[str, Any]]) -> None:
             _OUTCOMES[key] = (args, cached)
             if len(_OUTCOMES) > OUTCOME_CACHE:
                 _OUTCOMES.popitem(last=False)
-        outcome = cached.copy() if isinstance(cached, RequestParams) else cached
+        outcome = cached.share() if isinstance(cached, RequestParams) else cached
     if isinstance(outcome, RestError):
         _raise(outcome)
     else:

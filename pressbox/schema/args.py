@@ -105,11 +105,24 @@ class RequestParams:
     sources: dict[str, dict[str, Any]] = field(default_factory=dict)
     # The sources of `order`, highest priority first (each exists, so lookups walk the dicts).
     ordered: tuple[dict[str, Any], ...] = field(init=False, repr=False, compare=False)
+    # Sources shared with a remembered validation outcome: copied before the first change.
+    shared: bool = field(default=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.ordered = tuple(self.sources.setdefault(name, {}) for name in self.order)
 
+    def share(self) -> RequestParams:
+        """A view of these parameters that copies them before it changes any."""
+        return RequestParams(self.args, self.order, self.sources, shared=True)
+
+    def _own(self) -> None:
+        if self.shared:
+            self.sources = {k: dict(v) for k, v in self.sources.items()}
+            self.ordered = tuple(self.sources[name] for name in self.order)
+            self.shared = False
+
     def source(self, name: str) -> dict[str, Any]:
+        self._own()
         return self.sources.setdefault(name, {})
 
     def get_param(self, key: str) -> Any:
@@ -129,6 +142,7 @@ class RequestParams:
         return merged
 
     def set_param(self, key: str, value: Any) -> None:
+        self._own()
         found = False
         for name in self.order:
             if name != "defaults" and key in self.sources.get(name, {}):
@@ -138,7 +152,7 @@ class RequestParams:
             self.source(self.order[0])[key] = value
 
     def get_default_params(self) -> dict[str, Any]:
-        return self.sources.get("defaults", {})
+        return dict(self.sources.get("defaults", {}))
 
     def copy(self) -> RequestParams:
         return RequestParams(self.args, self.order, {k: dict(v) for k, v in self.sources.items()})
