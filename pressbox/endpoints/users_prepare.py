@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from pressbox.content.avatars import AvatarOptions, avatar_urls, initials_name
-from pressbox.rest.controller import filter_by_context
+from pressbox.rest.controller import filter_item_by_context
 from pressbox.rest.fields import included
 from pressbox.rest.message import Request, Response
 from pressbox.schema.users import META_SUBTYPE
@@ -223,7 +223,7 @@ def _prepare_one(ctl: UsersController, user: UserRow, request: Request, page: _P
         data["avatar_urls"] = avatar_urls(user.user_email, page.avatars, name=name)
     if inc("meta"):
         data["meta"] = _meta_value(ctl, umeta, request)
-    data = filter_by_context(data, ctl.item_schema(), page.context)
+    data = filter_item_by_context(data, ctl.item_schema(), page.context)
     if data.get("meta") == {}:
         data["meta"] = []  # an empty PHP array is a JSON list
     return data

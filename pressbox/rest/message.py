@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from pressbox.schema.args import RequestParams
 
 
-@dataclass
+@dataclass(slots=True)
 class Request:
     """A REST request: method, route, and parameters from every source.
 
@@ -76,13 +76,13 @@ class Request:
         return self.headers.get(name.lower())
 
 
-@dataclass
+@dataclass(slots=True)
 class Link:
     href: str
     attributes: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class Response:
     """Data, status, headers and links of an answer, before it becomes JSON."""
 

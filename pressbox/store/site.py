@@ -59,6 +59,7 @@ _COLUMN_OF = {"id": "ID"}
 
 
 _DATE_FIELDS = frozenset({"post_date", "post_date_gmt", "post_modified", "post_modified_gmt"})
+_DATE_INDEXES = tuple(_POST_FIELDS.index(name) for name in sorted(_DATE_FIELDS))
 
 
 def _row_to_post(row: Any) -> PostData:
@@ -68,6 +69,8 @@ def _row_to_post(row: Any) -> PostData:
 
 def _tuple_to_post(row: tuple[Any, ...]) -> PostData:
     """A row of `_Statements.posts` (columns in PostData's field order) as PostData."""
+    if all(isinstance(row[i], str) for i in _DATE_INDEXES):
+        return PostData(*row)  # SQLite and MySQL's text dates: as they are
     values = dict(zip(_POST_FIELDS, row, strict=True))
     for name in _DATE_FIELDS:
         if not isinstance(values[name], str):
