@@ -7,17 +7,20 @@ from typing import Any
 
 import orjson
 
-# After `backslashreplace`, code points below U+0100 read `\xNN` and astral ones `\UNNNNNNNN`;
-# PHP writes `\u00NN` and a surrogate pair. Only a backslash that is not itself escaped (an
-# even run of backslashes before it) starts such a sequence.
-_LATIN1 = re.compile(rb"(?<!\\)((?:\\\\)*)\\x([0-9a-f]{2})")
-_ASTRAL = re.compile(rb"(?<!\\)((?:\\\\)*)\\U([0-9a-f]{8})")
+# `backslashreplace` writes code points from U+0100 to U+FFFF as PHP does (`\uXXXX`); those
+# below U+0100 (`\xNN`) and astral ones (`\UNNNNNNNN`, PHP: a surrogate pair) are escaped
+# first, in the decoded text, where no backslash of the JSON itself can be mistaken for one.
+_OTHER_ESCAPES = re.compile("[\x80-\xff\U00010000-\U0010ffff]")
+# Their UTF-8 lead bytes: most text has none, and a byte search tells without decoding.
+_OTHER_LEAD_BYTES = (b"\xc2", b"\xc3", b"\xf0", b"\xf1", b"\xf2", b"\xf3", b"\xf4")
 
 
-def _astral(match: re.Match[bytes]) -> bytes:
-    cp = int(match.group(2), 16) - 0x10000
-    high, low = 0xD800 + (cp >> 10), 0xDC00 + (cp & 0x3FF)
-    return match.group(1) + f"\\u{high:04x}\\u{low:04x}".encode()
+def _php_escape(match: re.Match[str]) -> str:
+    cp = ord(match.group())
+    if cp < 0x10000:
+        return f"\\u{cp:04x}"
+    cp -= 0x10000
+    return f"\\u{0xD800 + (cp >> 10):04x}\\u{0xDC00 + (cp & 0x3FF):04x}"
 
 
 def encode(value: Any, pretty: bool = False) -> bytes:
@@ -30,9 +33,7 @@ def encode(value: Any, pretty: bool = False) -> bytes:
         raw = re.sub(rb"(?m)^( +)", lambda m: m.group(1) * 2, raw)
     if raw.isascii():
         return raw
-    escaped = raw.decode("utf-8").encode("ascii", "backslashreplace")
-    if b"\\x" in escaped:
-        escaped = _LATIN1.sub(rb"\1\\u00\2", escaped)
-    if b"\\U" in escaped:
-        escaped = _ASTRAL.sub(_astral, escaped)
-    return escaped
+    text = raw.decode("utf-8")
+    if any(lead in raw for lead in _OTHER_LEAD_BYTES):
+        text = _OTHER_ESCAPES.sub(_php_escape, text)
+    return text.encode("ascii", "backslashreplace")
