@@ -70,6 +70,57 @@ class TermQuery:
         return self.hide_empty and not self.object_ids
 
 
+def _limits_in_sql(q: TermQuery) -> bool:
+    """get_terms() does not limit hierarchical queries in SQL: it slices after filtering."""
+    return bool(q.number) and not (q.hierarchical and q.hides_empty)
+
+
+def _shape(q: TermQuery) -> tuple[Any, ...]:
+    """What the SQL text of `q` depends on; every other value is a bound parameter."""
+    orderby = q.orderby.lower()
+    # FIELD()-like orders list their values in the statement itself.
+    listed: tuple[Any, ...] = ()
+    if orderby == "include":
+        listed = tuple(q.include)
+    elif orderby == "slug__in":
+        listed = tuple(q.slug)
+    return (
+        bool(q.include),
+        bool(q.exclude),
+        bool(q.slug),
+        bool(q.object_ids),
+        q.parent is not None,
+        q.hides_empty,
+        q.hierarchical,
+        bool(q.search),
+        orderby,
+        q.order.upper(),
+        _limits_in_sql(q),
+        listed,
+    )
+
+
+def _params(q: TermQuery, *, limit: bool) -> dict[str, Any]:
+    """The bound values of the clauses `TermQueries._where()` writes for `q`."""
+    params: dict[str, Any] = {"taxonomy": q.taxonomy}
+    if q.include:
+        params["include"] = list(q.include)
+    elif q.exclude:
+        params["exclude"] = list(q.exclude)
+    if q.slug:
+        params["slug"] = list(q.slug)
+    if q.object_ids:
+        params["object_ids"] = list(q.object_ids)
+    if q.parent is not None:
+        params["parent"] = q.parent
+    if q.search:
+        params["like"] = "%" + esc_like(q.search) + "%"
+    if limit and _limits_in_sql(q):
+        params["limit"] = q.number
+        params["offset"] = q.offset
+    return params
+
+
 def esc_like(text: str) -> str:
     """`$wpdb->esc_like()` with `\\` as the escape character."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -149,11 +200,12 @@ class TermQueries:
                 tt.taxonomy == bindparam("taxonomy"),
             )
         )
-        # Statements by query: repeated lists reuse their compiled SQL (not their results).
-        self._statements: OrderedDict[tuple[str, str], FastQuery] = OrderedDict()
+        # Statements by the shape of a query (which clauses, which order): values are bound
+        # per call, so the same list for another post or page reuses the compiled SQL.
+        self._statements: OrderedDict[tuple[Any, ...], FastQuery] = OrderedDict()
 
     def _cached(self, kind: str, q: TermQuery, build: Any) -> FastQuery:
-        key = (kind, repr(q))
+        key = (kind, *_shape(q))
         query = self._statements.get(key)
         if query is None:
             query = self._statements[key] = FastQuery(build(q))
@@ -168,23 +220,26 @@ class TermQueries:
         return column.collate(COLLATION) if self.db.dialect == "sqlite" else column
 
     def _where(self, q: TermQuery, *, counting: bool) -> list[ColumnElement[bool]]:
+        """The clauses of `q`; their values are the parameters `_params()` gives."""
         te, tt = self.t.terms.c, self.t.term_taxonomy.c
-        where: list[ColumnElement[bool]] = [tt.taxonomy == q.taxonomy]
+        where: list[ColumnElement[bool]] = [tt.taxonomy == bindparam("taxonomy")]
         if q.include:
-            where.append(te.term_id.in_(q.include))
+            where.append(te.term_id.in_(bindparam("include", expanding=True)))
         elif q.exclude:
-            where.append(te.term_id.not_in(q.exclude))
+            where.append(te.term_id.not_in(bindparam("exclude", expanding=True)))
         if q.slug:
-            where.append(te.slug.in_(q.slug))
+            where.append(te.slug.in_(bindparam("slug", expanding=True)))
         if q.object_ids:
-            where.append(self.t.term_relationships.c.object_id.in_(q.object_ids))
+            where.append(
+                self.t.term_relationships.c.object_id.in_(bindparam("object_ids", expanding=True))
+            )
         if q.parent is not None:
-            where.append(tt.parent == q.parent)
+            where.append(tt.parent == bindparam("parent"))
         # Hierarchical lists filter after the query; counts never do.
         if q.hides_empty and (counting or not q.hierarchical):
             where.append(tt.count > 0)
         if q.search:
-            like = "%" + esc_like(q.search) + "%"
+            like: Any = bindparam("like")
             where.append(te.name.ilike(like, escape="\\") | te.slug.ilike(like, escape="\\"))
         return where
 
@@ -228,9 +283,8 @@ class TermQueries:
         # WordPress adds DISTINCT for the relationship join; one object (all the REST API
         # asks for) has one row per term, and PostgreSQL refuses DISTINCT with this ORDER BY.
         stmt = stmt.where(*self._where(q, counting=False)).order_by(*self._order(q))
-        # get_terms() does not limit hierarchical queries in SQL: it slices after filtering.
-        if q.number and not (q.hierarchical and q.hides_empty):
-            stmt = stmt.limit(q.number).offset(q.offset)
+        if _limits_in_sql(q):
+            stmt = stmt.limit(bindparam("limit")).offset(bindparam("offset"))
         return stmt
 
     def select_count(self, q: TermQuery) -> Select[Any]:
@@ -243,7 +297,8 @@ class TermQueries:
     def find(self, q: TermQuery) -> list[int]:
         """`get_terms( … 'fields' => 'ids' )` for the page."""
         conn = self.db.conn()
-        rows = [(int(r[0]), int(r[1])) for r in self._cached("ids", q, self.select_ids).rows(conn)]
+        statement = self._cached("ids", q, self.select_ids)
+        rows = [(int(r[0]), int(r[1])) for r in statement.rows(conn, **_params(q, limit=True))]
         if not (q.hierarchical and q.hides_empty):
             return [term_id for term_id, _count in rows]
         # Make sure empty terms that have non-empty descendants stay (get_terms()).
@@ -252,7 +307,8 @@ class TermQueries:
         return kept[q.offset : q.offset + q.number] if q.number else kept
 
     def count(self, q: TermQuery) -> int:
-        return int(self._cached("count", q, self.select_count).rows(self.db.conn())[0][0] or 0)
+        statement = self._cached("count", q, self.select_count)
+        return int(statement.rows(self.db.conn(), **_params(q, limit=False))[0][0] or 0)
 
     def hierarchy(self, taxonomy: str) -> Hierarchy:
         """`_get_term_hierarchy()` (parent → children) and each child's count."""
