@@ -255,7 +255,9 @@ class CommentsStore:
             .where(m.comment_id.in_(ids), m.meta_key.in_(bindparam("keys", expanding=True)))
             .order_by(m.meta_id)
         )
-        self._built: OrderedDict[str, tuple[FastQuery, FastQuery | None]] = OrderedDict()
+        self._built: OrderedDict[tuple[Any, ...], tuple[FastQuery, FastQuery | None]] = (
+            OrderedDict()
+        )
 
     # -- rows -------------------------------------------------------------------------------
 
@@ -322,8 +324,9 @@ class CommentsStore:
     # -- WP_Comment_Query -------------------------------------------------------------------
 
     def _statements(self, q: CommentQuery) -> tuple[FastQuery, FastQuery | None]:
-        """The count and ids statements of a query, built once per distinct query."""
-        key = repr(q)
+        """The count and ids statements of a query, built once per shape of query (which
+        clauses, which order); the values are bound per call (`_params`)."""
+        key = _shape(q)
         hit = self._built.get(key)
         if hit is None:
             where = self._where(q)
@@ -338,15 +341,19 @@ class CommentsStore:
         """The page of ids and the number of all matches (`found_comments`)."""
         conn = self.db.conn()
         count_query, ids_query = self._statements(q)
-        count = int(count_query.rows(conn)[0][0] or 0)
+        params = _params(q)
+        count = int(count_query.rows(conn, **params)[0][0] or 0)
         if not count:
             return [], 0
         if ids_query is None:
             return [], count
-        return [int(row[0]) for row in ids_query.rows(conn)], count
+        if q.number > 0:
+            params.update(limit=q.number, offset=abs(q.offset))  # absint()
+        return [int(row[0]) for row in ids_query.rows(conn, **params)], count
 
     def count(self, q: CommentQuery) -> int:
-        return int(self.db.conn().execute(self._count(self._where(q))).scalar() or 0)
+        count_query, _ids = self._statements(q)
+        return int(count_query.rows(self.db.conn(), **_params(q))[0][0] or 0)
 
     def _count(self, where: list[ColumnElement[bool]]) -> Select[Any]:
         return select(func.count()).select_from(self.t.comments).where(*where)
@@ -371,7 +378,7 @@ class CommentsStore:
             keys.append(key.asc() if direction == "ASC" else key.desc())
         stmt = select(c.comment_ID).where(*where).order_by(*keys)
         if q.number > 0:
-            stmt = stmt.limit(q.number).offset(abs(q.offset))  # absint()
+            stmt = stmt.limit(bindparam("limit")).offset(bindparam("offset"))
         return stmt
 
     def _like(self, column: Any, pattern: str) -> ColumnElement[bool]:
@@ -381,38 +388,100 @@ class CommentsStore:
         return column.like(pattern, escape="\\")  # type: ignore[no-any-return]
 
     def _where(self, q: CommentQuery) -> list[ColumnElement[bool]]:
+        """The clauses of `q`; their values are the parameters `_params()` gives."""
         c = self.t.comments.c
+
+        def listed(name: str) -> Any:
+            return bindparam(name, expanding=True)
+
         where: list[ColumnElement[bool]] = []
-        approved = approved_values(q.status)
-        if approved is not None:
-            where.append(c.comment_approved.in_(approved))
+        if approved_values(q.status) is not None:
+            where.append(c.comment_approved.in_(listed("approved")))
         if q.comment_in:
-            where.append(c.comment_ID.in_(q.comment_in))
+            where.append(c.comment_ID.in_(listed("comment_in")))
         if q.comment_not_in:
-            where.append(c.comment_ID.not_in(q.comment_not_in))
+            where.append(c.comment_ID.not_in(listed("comment_not_in")))
         if q.parent_in:
-            where.append(c.comment_parent.in_(q.parent_in))
+            where.append(c.comment_parent.in_(listed("parent_in")))
         if q.parent_not_in:
-            where.append(c.comment_parent.not_in(q.parent_not_in))
+            where.append(c.comment_parent.not_in(listed("parent_not_in")))
         if q.post_in:
-            where.append(c.comment_post_ID.in_(q.post_in))
+            where.append(c.comment_post_ID.in_(listed("post_in")))
         if q.author_email != "":
-            where.append(c.comment_author_email == q.author_email)
+            where.append(c.comment_author_email == bindparam("author_email"))
         types_in, types_not_in = type_clauses(q.type)
         if types_in:
-            where.append(c.comment_type.in_(types_in))
+            where.append(c.comment_type.in_(listed("types_in")))
         if types_not_in:
-            where.append(c.comment_type.not_in(types_not_in))
+            where.append(c.comment_type.not_in(listed("types_not_in")))
         if q.search != "":
-            like = "%" + esc_like(q.search) + "%"
+            like: Any = bindparam("like")
             where.append(or_(*(self._like(c[name], like) for name in SEARCH_COLUMNS)))
         if q.author_in:
-            where.append(c.user_id.in_(q.author_in))
+            where.append(c.user_id.in_(listed("author_in")))
         if q.author_not_in:
-            where.append(c.user_id.not_in(q.author_not_in))
-        for op, value in q.dates:
-            where.append(c.comment_date > value if op == ">" else c.comment_date < value)
+            where.append(c.user_id.not_in(listed("author_not_in")))
+        for i, (op, _value) in enumerate(q.dates):
+            date: Any = bindparam(f"date_{i}")
+            where.append(c.comment_date > date if op == ">" else c.comment_date < date)
         return where
+
+
+def _shape(q: CommentQuery) -> tuple[Any, ...]:
+    """What the SQL text of `q` depends on; every other value is a bound parameter."""
+    types_in, types_not_in = type_clauses(q.type)
+    return (
+        approved_values(q.status) is not None,
+        bool(q.comment_in),
+        bool(q.comment_not_in),
+        bool(q.parent_in),
+        bool(q.parent_not_in),
+        bool(q.post_in),
+        q.author_email != "",
+        bool(types_in),
+        bool(types_not_in),
+        q.search != "",
+        bool(q.author_in),
+        bool(q.author_not_in),
+        tuple(op for op, _value in q.dates),
+        q.orderby,
+        q.order,
+        q.number > 0,
+        # FIELD( comment_ID, … ) lists its values in the statement itself.
+        tuple(q.comment_in) if "comment__in" in q.orderby else (),
+    )
+
+
+def _params(q: CommentQuery) -> dict[str, Any]:
+    """The bound values of the clauses `CommentsStore._where()` writes for `q`."""
+    params: dict[str, Any] = {}
+    approved = approved_values(q.status)
+    if approved is not None:
+        params["approved"] = approved
+    for name in (
+        "comment_in",
+        "comment_not_in",
+        "parent_in",
+        "parent_not_in",
+        "post_in",
+        "author_in",
+        "author_not_in",
+    ):
+        values = getattr(q, name)
+        if values:
+            params[name] = list(values)
+    if q.author_email != "":
+        params["author_email"] = q.author_email
+    types_in, types_not_in = type_clauses(q.type)
+    if types_in:
+        params["types_in"] = types_in
+    if types_not_in:
+        params["types_not_in"] = types_not_in
+    if q.search != "":
+        params["like"] = "%" + esc_like(q.search) + "%"
+    for i, (_op, value) in enumerate(q.dates):
+        params[f"date_{i}"] = value
+    return params
 
 
 __all__ = [
