@@ -235,11 +235,9 @@ class TermsController:
 
     def get_items(self, request: Request) -> Response:
         q = self.build_query(request)
-        ids = self.store.find(q)
+        terms = self.store.find_rows(q)
         data: list[Any] = []
         if request.method != "HEAD":
-            rows = self.store.terms(ids, self.taxonomy.name)
-            terms = [rows[i] for i in ids if i in rows]
             if request.get("context") == "edit":
                 terms = [t for t in terms if self.can(request, self.taxonomy.cap.edit_terms)]
             data = self.prepare_items(terms, request)

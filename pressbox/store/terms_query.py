@@ -70,6 +70,21 @@ class TermQuery:
         return self.hide_empty and not self.object_ids
 
 
+def _term_row(r: Sequence[Any]) -> TermRow:
+    """A row of `TermQueries._row_columns`."""
+    return TermRow(
+        term_id=int(r[0]),
+        name=str(r[1]),
+        slug=str(r[2]),
+        term_group=int(r[3]),
+        term_taxonomy_id=int(r[4]),
+        taxonomy=str(r[5]),
+        description=str(r[6] or ""),
+        parent=int(r[7]),
+        count=int(r[8]),
+    )
+
+
 def _limits_in_sql(q: TermQuery) -> bool:
     """get_terms() does not limit hierarchical queries in SQL: it slices after filtering."""
     return bool(q.number) and not (q.hierarchical and q.hides_empty)
@@ -277,9 +292,8 @@ class TermQueries:
         return [column.asc() if q.order.upper() == "ASC" else column.desc()]
 
     def select_ids(self, q: TermQuery) -> Select[Any]:
-        """The ordered term ids (limited when get_terms() limits in SQL)."""
-        te, tt = self.t.terms.c, self.t.term_taxonomy.c
-        stmt = select(te.term_id, tt.count).select_from(self._from(q))
+        """The ordered terms (limited when get_terms() limits in SQL)."""
+        stmt = select(*self._row_columns).select_from(self._from(q))
         # WordPress adds DISTINCT for the relationship join; one object (all the REST API
         # asks for) has one row per term, and PostgreSQL refuses DISTINCT with this ORDER BY.
         stmt = stmt.where(*self._where(q, counting=False)).order_by(*self._order(q))
@@ -296,14 +310,17 @@ class TermQueries:
 
     def find(self, q: TermQuery) -> list[int]:
         """`get_terms( … 'fields' => 'ids' )` for the page."""
-        conn = self.db.conn()
-        statement = self._cached("ids", q, self.select_ids)
-        rows = [(int(r[0]), int(r[1])) for r in statement.rows(conn, **_params(q, limit=True))]
+        return [term.term_id for term in self.find_rows(q)]
+
+    def find_rows(self, q: TermQuery) -> list[TermRow]:
+        """`get_terms()` for the page: the terms themselves, in order, in one query."""
+        statement = self._cached("rows", q, self.select_ids)
+        rows = [_term_row(r) for r in statement.rows(self.db.conn(), **_params(q, limit=True))]
         if not (q.hierarchical and q.hides_empty):
-            return [term_id for term_id, _count in rows]
+            return rows
         # Make sure empty terms that have non-empty descendants stay (get_terms()).
-        hierarchy = self.hierarchy(q.taxonomy) if any(not c for _t, c in rows) else ({}, {})
-        kept = [t for t, count in rows if count or _has_counted_descendant(hierarchy, t)]
+        hierarchy = self.hierarchy(q.taxonomy) if any(not t.count for t in rows) else ({}, {})
+        kept = [t for t in rows if t.count or _has_counted_descendant(hierarchy, t.term_id)]
         return kept[q.offset : q.offset + q.number] if q.number else kept
 
     def count(self, q: TermQuery) -> int:
@@ -346,21 +363,8 @@ class TermQueries:
         """The terms of `taxonomy` with these ids."""
         if not ids:
             return {}
-        rows = [
-            TermRow(
-                term_id=int(r[0]),
-                name=str(r[1]),
-                slug=str(r[2]),
-                term_group=int(r[3]),
-                term_taxonomy_id=int(r[4]),
-                taxonomy=str(r[5]),
-                description=str(r[6] or ""),
-                parent=int(r[7]),
-                count=int(r[8]),
-            )
-            for r in self._by_ids.rows(self.db.conn(), ids=list(ids), taxonomy=taxonomy)
-        ]
-        return {r.term_id: r for r in rows}
+        rows = self._by_ids.rows(self.db.conn(), ids=list(ids), taxonomy=taxonomy)
+        return {r.term_id: r for r in map(_term_row, rows)}
 
     def term(self, term_id: int, taxonomy: str) -> TermRow | None:
         """`get_term( $id, $taxonomy )`: None when no term of that taxonomy has the id."""
