@@ -2,7 +2,7 @@
 
 WordPress counterparts: `WP_User_Query::prepare_query()` / `query()` (filters, search,
 ordering, `LIMIT`, `FOUND_ROWS()`), `get_userdata()`, `get_user_meta()` and
-`count_user_posts()`. Meta conditions (roles, `who=authors`) become `EXISTS` subqueries, which
+`count_user_posts()` (whether it is zero). Meta conditions (roles, `who=authors`) become `EXISTS` subqueries, which
 select the same users as WordPress's joins and need no `DISTINCT`.
 """
 
@@ -63,7 +63,7 @@ _PHP_NUMERIC = re.compile(
 # Rows and post counts known while a page of users is prepared: the links' target hints run
 # the item permission checks for every user, which would otherwise query each one again.
 _CountKey = tuple[int, tuple[str, ...], tuple[str, ...]]
-_primed: ContextVar[tuple[dict[int, UserRow], dict[_CountKey, int]] | None] = ContextVar(
+_primed: ContextVar[tuple[dict[int, UserRow], dict[_CountKey, bool]] | None] = ContextVar(
     "primed_users", default=None
 )
 
@@ -139,7 +139,7 @@ def default_search_columns(search: str) -> list[str]:
 
 
 class UsersStore:
-    """Reads users, their meta and their post counts."""
+    """Reads users, their meta and whether they have posts."""
 
     def __init__(self, db: Database, prefix: str = "wp_") -> None:
         self.db = db
@@ -157,7 +157,7 @@ class UsersStore:
                 u.display_name,
             ).where(u.ID.in_(bindparam("ids", expanding=True)))
         )
-        self._count_queries: dict[tuple[tuple[str, ...], tuple[str, ...]], FastQuery] = {}
+        self._post_queries: dict[tuple[tuple[str, ...], tuple[str, ...], bool], FastQuery] = {}
         m = self.t.usermeta.c
         self._meta = FastQuery(
             select(m.user_id, m.meta_key, m.meta_value)
@@ -215,14 +215,14 @@ class UsersStore:
         post_types: Sequence[str],
         private_types: Sequence[str] = (),
     ) -> Iterator[None]:
-        """Answer `user()` and `count_user_posts()` for `rows` from memory meanwhile."""
+        """Answer `user()` and `has_posts()` for `rows` from memory meanwhile."""
         key = (tuple(post_types), tuple(private_types))
-        known = request_memo("user_post_counts")
+        known = request_memo("user_has_posts")
         if known is not None and rows and all((uid, *key) in known for uid in rows):
-            counts = {uid: known[(uid, *key)] for uid in rows}
+            with_posts = {uid for uid in rows if known[(uid, *key)]}
         else:
-            counts = self.count_users_posts(list(rows), post_types, private_types)
-        memo = {(user_id, *key): counts.get(user_id, 0) for user_id in rows}
+            with_posts = self.users_with_posts(list(rows), post_types, private_types)
+        memo = {(user_id, *key): user_id in with_posts for user_id in rows}
         token = _primed.set((rows, memo))
         try:
             yield
@@ -240,48 +240,56 @@ class UsersStore:
             out[int(user_id)].setdefault(key, []).append(value if value is not None else "")
         return out
 
-    def count_user_posts(
+    def has_posts(
         self, user_id: int, post_types: Sequence[str], private_types: Sequence[str] = ()
-    ) -> int:
-        """`count_user_posts()`: published posts of `post_types`, and private ones of
-        `private_types` (the types whose private posts the current user may read)."""
+    ) -> bool:
+        """Whether `count_user_posts()` is not zero: published posts of `post_types`, and
+        private ones of `private_types` (the types whose private posts the reader may read).
+
+        WordPress only ever asks whether the count is zero; the first post found answers.
+        """
         primed = _primed.get()
         key = (user_id, tuple(post_types), tuple(private_types))
         if primed is not None and key in primed[1]:
             return primed[1][key]
-        memo = request_memo("user_post_counts")
+        memo = request_memo("user_has_posts")
         if memo is not None and key in memo:
-            return memo[key]  # type: ignore[no-any-return]
-        count = self.count_users_posts([user_id], post_types, private_types).get(user_id, 0)
+            return bool(memo[key])
+        found = bool(self.users_with_posts([user_id], post_types, private_types))
         if memo is not None:
-            memo[key] = count
-        return count
+            memo[key] = found
+        return found
 
-    def count_users_posts(
+    def users_with_posts(
         self, user_ids: Sequence[int], post_types: Sequence[str], private_types: Sequence[str] = ()
-    ) -> dict[int, int]:
-        """`count_user_posts()` for many users at once (users without posts are left out)."""
+    ) -> set[int]:
+        """Which of these users have a post `has_posts()` counts."""
         if not post_types or not user_ids:
-            return {}
+            return set()
         private = [t for t in private_types if t in post_types]
-        key = (tuple(post_types), tuple(private))
-        query = self._count_queries.get(key)
+        single = len(user_ids) == 1
+        key = (tuple(post_types), tuple(private), single)
+        query = self._post_queries.get(key)
         if query is None:
             p = self.t.posts.c
             status = p.post_status == "publish"
             if private:
                 status = or_(status, and_(p.post_status == "private", p.post_type.in_(private)))
-            query = self._count_queries[key] = FastQuery(
-                select(p.post_author, func.count())
-                .where(
-                    p.post_author.in_(bindparam("ids", expanding=True)),
-                    p.post_type.in_(list(post_types)),
-                    status,
-                )
-                .group_by(p.post_author)
+            where = (
+                p.post_author.in_(bindparam("ids", expanding=True)),
+                p.post_type.in_(list(post_types)),
+                status,
             )
+            # One author: the first matching post answers (an author of thousands of posts
+            # is not counted); several: each author once.
+            stmt = (
+                select(p.post_author).where(*where).limit(1)
+                if single
+                else select(p.post_author).where(*where).distinct()
+            )
+            query = self._post_queries[key] = FastQuery(stmt)
         rows = query.rows(self.db.conn(), ids=[int(i) for i in user_ids])
-        return {int(author): int(n) for author, n in rows}
+        return {int(author) for (author,) in rows}
 
     # -- WP_User_Query ----------------------------------------------------------------------
 

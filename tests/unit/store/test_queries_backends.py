@@ -11,6 +11,7 @@ import pytest
 from pressbox.store.comments_query import CommentQuery, CommentsStore
 from pressbox.store.db import Database
 from pressbox.store.terms_query import TermQueries, TermQuery
+from pressbox.store.users_store import UsersStore
 from pressbox.wxr import import_wxr
 from tests.unit.wxr.test_wxr_backends import BACKENDS, _server_url
 
@@ -44,14 +45,29 @@ COMMENT_QUERIES = [
 ]
 
 
+USER_IDS = list(range(1, 8))
+USER_POST_TYPES = [(["post", "page"], []), (["page"], []), (["post"], ["post"]), (["nope"], [])]
+
+
 def _answers(db: Database) -> list[tuple[list[int], int]]:
     terms = TermQueries(db)
     comments = CommentsStore(db)
 
+    users = UsersStore(db)
+
+    def with_posts(types: list[str], private: list[str]) -> tuple[list[int], int]:
+        """Authors with posts, asked for all at once and one by one (two statements)."""
+        together = sorted(users.users_with_posts(USER_IDS, types, private))
+        alone = [i for i in USER_IDS if users.has_posts(i, types, private)]
+        assert together == alone
+        return together, len(together)
+
     def ask() -> list[tuple[list[int], int]]:
-        return [(terms.find(q), terms.count(q)) for q in QUERIES] + [
-            comments.find(q) for q in COMMENT_QUERIES
-        ]
+        return (
+            [(terms.find(q), terms.count(q)) for q in QUERIES]
+            + [comments.find(q) for q in COMMENT_QUERIES]
+            + [with_posts(types, private) for types, private in USER_POST_TYPES]
+        )
 
     # Asked twice: the second time through the remembered statements, with other values.
     out = ask()
@@ -74,7 +90,9 @@ def test_bound_values_give_distinct_answers(sqlite_answers: list[tuple[list[int]
     assert len({tuple(ids) for ids, _ in sqlite_answers}) > len(sqlite_answers) // 2
     assert sqlite_answers[4][0] == [199, 198, 1]  # FIELD() order of `include`
     assert sqlite_answers[5] == ([], 0)  # `_` and `%` are literal in a search
-    comments = sqlite_answers[len(QUERIES) :]
+    comments = sqlite_answers[len(QUERIES) : len(QUERIES) + len(COMMENT_QUERIES)]
+    authors = sqlite_answers[len(QUERIES) + len(COMMENT_QUERIES) :]
+    assert authors[0][1] > 0 and authors[3] == ([], 0)
     assert comments[0][1] > 0 and comments[4][0][:3] == [3, 1, 2]
     assert comments[6] == ([], 0)
 
