@@ -10,6 +10,8 @@ import pytest
 
 from pressbox.store.comments_query import CommentQuery, CommentsStore
 from pressbox.store.db import Database
+from pressbox.store.posts_query import PostQuery, TaxClause
+from pressbox.store.posts_store import PostsStore
 from pressbox.store.terms_query import TermQueries, TermQuery
 from pressbox.store.users_store import UsersStore
 from pressbox.wxr import import_wxr
@@ -45,6 +47,16 @@ COMMENT_QUERIES = [
 ]
 
 
+POST_QUERIES = [
+    PostQuery(orderby="id"),
+    PostQuery(orderby="id", page=3, per_page=7),
+    PostQuery(orderby="id", offset=5, per_page=4, order="ASC"),
+    PostQuery(orderby="id", post_type=["page"], per_page=100),
+    PostQuery(orderby="id", search="block"),
+    PostQuery(orderby="id", author_in=[1], post_not_in=[12269]),
+    PostQuery(orderby="id", tax=[TaxClause("category", [198, 199])]),
+    PostQuery(orderby="id", dates=[("post_date", ">", "2020-01-01 00:00:00")]),
+]
 USER_IDS = list(range(1, 8))
 USER_POST_TYPES = [(["post", "page"], []), (["page"], []), (["post"], ["post"]), (["nope"], [])]
 
@@ -54,6 +66,7 @@ def _answers(db: Database) -> list[tuple[list[int], int]]:
     comments = CommentsStore(db)
 
     users = UsersStore(db)
+    posts = PostsStore(db)
 
     def with_posts(types: list[str], private: list[str]) -> tuple[list[int], int]:
         """Authors with posts, asked for all at once and one by one (two statements)."""
@@ -67,6 +80,7 @@ def _answers(db: Database) -> list[tuple[list[int], int]]:
             [(terms.find(q), terms.count(q)) for q in QUERIES]
             + [comments.find(q) for q in COMMENT_QUERIES]
             + [with_posts(types, private) for types, private in USER_POST_TYPES]
+            + [posts.find(q) for q in POST_QUERIES]
         )
 
     # Asked twice: the second time through the remembered statements, with other values.
@@ -91,8 +105,13 @@ def test_bound_values_give_distinct_answers(sqlite_answers: list[tuple[list[int]
     assert sqlite_answers[4][0] == [199, 198, 1]  # FIELD() order of `include`
     assert sqlite_answers[5] == ([], 0)  # `_` and `%` are literal in a search
     comments = sqlite_answers[len(QUERIES) : len(QUERIES) + len(COMMENT_QUERIES)]
-    authors = sqlite_answers[len(QUERIES) + len(COMMENT_QUERIES) :]
+    first_authors = len(QUERIES) + len(COMMENT_QUERIES)
+    authors = sqlite_answers[first_authors : first_authors + len(USER_POST_TYPES)]
     assert authors[0][1] > 0 and authors[3] == ([], 0)
+    posts = sqlite_answers[first_authors + len(USER_POST_TYPES) :]
+    assert len(posts[0][0]) == 10 and posts[0][1] > 10  # a full page and the total
+    assert len(posts[1][0]) == 7 and not set(posts[1][0]) & set(posts[0][0])
+    assert 12269 not in posts[5][0] and posts[4][1] > 0
     assert comments[0][1] > 0 and comments[4][0][:3] == [3, 1, 2]
     assert comments[6] == ([], 0)
 
