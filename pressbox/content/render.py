@@ -20,7 +20,7 @@ from pressbox.content.blocks.parser import parse_blocks
 from pressbox.content.blocks.render import do_blocks, render_block
 from pressbox.content.content_tags import make_wp_filter_content_tags, wp_filter_content_tags
 from pressbox.content.context import PostData, RenderContext
-from pressbox.content.counters import Counters
+from pressbox.content.counters import Counters, has_placeholders
 from pressbox.content.embed import autoembed, run_shortcode
 from pressbox.content.excerpt import (
     EXCERPT_LENGTH,
@@ -48,9 +48,14 @@ _URL_MARKERS = ("wp:loginout", "wp:query", "wp:comments", "wp:post-comments-form
 
 
 @lru_cache(maxsize=4096)
-def _reads_request(content: str) -> tuple[bool, bool]:
-    """Whether rendering reads the request URL, and today's date (the calendar block)."""
-    return any(marker in content for marker in _URL_MARKERS), "wp:calendar" in content
+def _content_traits(content: str) -> tuple[bool, bool, bool]:
+    """Whether the content has blocks, and whether rendering reads the request URL and
+    today's date (the calendar block); looked up by the text rather than searched again."""
+    return (
+        has_blocks(content),
+        any(marker in content for marker in _URL_MARKERS),
+        "wp:calendar" in content,
+    )
 
 
 def _trim(text: str, ctx: RenderContext) -> str:
@@ -77,7 +82,7 @@ class RenderSession:
 class Renderer:
     def __init__(self, app: App) -> None:
         self.app = app
-        self._cache: OrderedDict[tuple[Any, ...], str] = OrderedDict()
+        self._cache: OrderedDict[tuple[Any, ...], tuple[str, bool]] = OrderedDict()
         self._lock = threading.Lock()
         steps = self._steps()
         self.title_pipeline = Pipeline.build(
@@ -149,20 +154,31 @@ class Renderer:
             request.render_session = session
         return session
 
-    def _cached(self, key: tuple[Any, ...], render: Any) -> str:
+    def _lookup(self, key: tuple[Any, ...], render: Any) -> tuple[str, bool]:
+        """The rendered text for `key`, and whether it holds counter placeholders."""
         if not self.app.settings.render_cache:
-            return str(render())
+            value = str(render())
+            return value, has_placeholders(value)
         with self._lock:
             hit = self._cache.get(key)
             if hit is not None:
                 self._cache.move_to_end(key)
                 return hit
         value = str(render())
+        entry = (value, has_placeholders(value))
         with self._lock:
-            self._cache[key] = value
+            self._cache[key] = entry
             if len(self._cache) > CACHE_SIZE:
                 self._cache.popitem(last=False)
-        return value
+        return entry
+
+    def _cached(self, key: tuple[Any, ...], render: Any) -> str:
+        return self._lookup(key, render)[0]
+
+    def _resolved(self, session: RenderSession, key: tuple[Any, ...], render: Any) -> str:
+        """The rendered text with this request's counter values in its placeholders."""
+        text, placeholders = self._lookup(key, render)
+        return session.counters.resolve(text) if placeholders else text
 
     def _ctx(self, post: PostData, request: Any, moved: bool = False) -> RenderContext:
         """A render context whose callables let blocks render other posts (latest posts)."""
@@ -187,7 +203,7 @@ class Renderer:
     def _extra_key(post: PostData, request: Any) -> tuple[Any, ...]:
         """What else a post's rendering depends on, only when its blocks read it."""
         extra: list[Any] = []
-        reads_url, calendar = _reads_request(post.post_content)
+        _blocks, reads_url, calendar = _content_traits(post.post_content)
         if reads_url:
             extra.append(getattr(request, "url", ""))
         if calendar:
@@ -227,7 +243,7 @@ class Renderer:
 
     def content(self, post: PostData, request: Any) -> str:
         session = self.session(request)
-        blocks = has_blocks(post.post_content)
+        blocks = _content_traits(post.post_content)[0]
         moved = session.autop_moved
         pipeline = self.content_pipelines[(blocks, moved)]
         key = (
@@ -240,12 +256,12 @@ class Renderer:
             self._version(),
             self._extra_key(post, request),
         )
-        html = self._cached(
-            key, lambda: pipeline(post.post_content, self._ctx(post, request, moved))
+        html = self._resolved(
+            session, key, lambda: pipeline(post.post_content, self._ctx(post, request, moved))
         )
         if blocks:
             session.autop_moved = True
-        return session.counters.resolve(html)
+        return html
 
     def excerpt(self, post: PostData, request: Any, length: int | None) -> str:
         session = self.session(request)
@@ -265,7 +281,7 @@ class Renderer:
             ctx = self._ctx(post, request, moved)
             return self.the_excerpt(self._trim(post, ctx, moved, length), ctx)
 
-        return session.counters.resolve(self._cached(key, render))
+        return self._resolved(session, key, render)
 
     def _trim(self, post: PostData, ctx: RenderContext, moved: bool, length: int | None) -> str:
         """get_the_excerpt(): the stored excerpt, or wp_trim_excerpt of the content."""
