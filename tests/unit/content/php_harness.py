@@ -25,6 +25,8 @@ from typing import Any
 
 import pytest
 
+from tests.php_cli import php_missing
+
 MIRROR = os.environ.get("PRESSBOX_WP_MIRROR", "/work/.mirror/johnpbloch+wordpress-core/repo")
 WP_TAG = os.environ.get("PRESSBOX_WP_TAG", "7.1.0")
 ORACLE = os.environ.get("PRESSBOX_ORACLE", "/work/shared/oracle")
@@ -231,8 +233,8 @@ class PhpHarness:
 @cache
 def _start() -> PhpHarness | str:
     """The harness, or why it cannot run."""
-    if shutil.which("php") is None:
-        return "php-cli is not installed"
+    if php_missing():
+        return "php-cli (with mbstring) is not installed"
     if shutil.which("git") is None:
         return "git is not installed"
     if not Path(MIRROR).is_dir():

@@ -18,6 +18,7 @@ from pressbox.content.content_tags import (
     wp_img_tag_add_auto_sizes,
 )
 from pressbox.content.context import Attachment
+from tests.php_cli import php_missing
 
 from .test_media_html import UPLOADS, FakeSite, image, make_ctx
 
@@ -318,8 +319,8 @@ def _wordpress_content_tags(meta: list[list[object]], documents: list[str]) -> l
 
     mirror = os.environ.get("PRESSBOX_WP_MIRROR", "/work/.mirror/johnpbloch+wordpress-core/repo")
     tag = os.environ.get("PRESSBOX_WP_TAG", "7.1.0")
-    if shutil.which("php") is None or shutil.which("git") is None or not os.path.isdir(mirror):
-        pytest.skip("php-cli, git or the WordPress mirror is absent")
+    if php_missing() or shutil.which("git") is None or not os.path.isdir(mirror):
+        pytest.skip("php-cli (with mbstring), git or the WordPress mirror is absent")
 
     def show(name: str) -> str:
         proc = subprocess.run(

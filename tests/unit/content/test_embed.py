@@ -21,6 +21,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 from pressbox.content.context import PostData, RenderContext
 from pressbox.content.embed import autoembed, run_shortcode, wp_embed_defaults
+from tests.php_cli import php_missing
 
 from .test_media_html import FakeSite, make_ctx
 
@@ -175,8 +176,8 @@ echo json_encode( $out, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE );
 def _wordpress(requests: list[tuple[str, str]]) -> list[str]:
     mirror = os.environ.get("PRESSBOX_WP_MIRROR", "/work/.mirror/johnpbloch+wordpress-core/repo")
     tag = os.environ.get("PRESSBOX_WP_TAG", "7.1.0")
-    if shutil.which("php") is None or shutil.which("git") is None or not os.path.isdir(mirror):
-        pytest.skip("php-cli, git or the WordPress mirror is absent")
+    if php_missing() or shutil.which("git") is None or not os.path.isdir(mirror):
+        pytest.skip("php-cli (with mbstring), git or the WordPress mirror is absent")
 
     def show(name: str) -> str:
         proc = subprocess.run(

@@ -35,6 +35,7 @@ from pressbox.content.media_html import (
     wp_image_matches_ratio,
     wp_image_src_get_dimensions,
 )
+from tests.php_cli import php_missing
 
 HOME = "http://example.org"
 UPLOADS = f"{HOME}/wp-content/uploads"
@@ -409,8 +410,8 @@ echo json_encode( $out, JSON_UNESCAPED_SLASHES );
 def _php_media(requests: list[Any]) -> list[Any]:
     mirror = os.environ.get("PRESSBOX_WP_MIRROR", "/work/.mirror/johnpbloch+wordpress-core/repo")
     tag = os.environ.get("PRESSBOX_WP_TAG", "7.1.0")
-    if shutil.which("php") is None or shutil.which("git") is None or not os.path.isdir(mirror):
-        pytest.skip("php-cli, git or the WordPress mirror is absent")
+    if php_missing() or shutil.which("git") is None or not os.path.isdir(mirror):
+        pytest.skip("php-cli (with mbstring), git or the WordPress mirror is absent")
     parts = ["<?php"]
     for file, names in _MEDIA_FUNCTIONS.items():
         proc = subprocess.run(

@@ -33,6 +33,7 @@ from pressbox.content.shortcodes.engine import (
 )
 from pressbox.content.shortcodes.engine import strip_shortcodes as strip_tags_named
 from pressbox.content.shortcodes.phpfuncs import intval, php_round, stripcslashes
+from tests.php_cli import php_missing
 
 MIRROR = os.environ.get("PRESSBOX_WP_MIRROR", "/work/.mirror/johnpbloch+wordpress-core/repo")
 WP_TAG = os.environ.get("PRESSBOX_WP_TAG", "7.1.0")
@@ -268,8 +269,8 @@ echo json_encode( $out, JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES | JSON_I
 @cache
 def _php_folder() -> Path | str:
     """WordPress's files and the bootstrap in a temporary folder, or why that is impossible."""
-    if shutil.which("php") is None or shutil.which("git") is None:
-        return "php-cli or git is not installed"
+    if php_missing() or shutil.which("git") is None:
+        return "php-cli (with mbstring) or git is not installed"
     if not Path(MIRROR).is_dir():
         return f"the WordPress git mirror is absent ({MIRROR})"
     folder = Path(tempfile.mkdtemp(prefix="pressbox-shortcodes-"))

@@ -22,6 +22,7 @@ from pressbox.content.context import PostData, RenderContext
 from pressbox.content.counters import Counters
 from pressbox.content.shortcodes.core import CORE_SHORTCODES, do_shortcode
 from pressbox.content.shortcodes.gallery import IS_FEED_KEY
+from tests.php_cli import php_missing
 
 from .test_media_html import HOME, UPLOADS, FakeSite, image, make_ctx, media
 
@@ -337,8 +338,8 @@ echo json_encode( $out, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE );
 def _wordpress(texts: list[str]) -> list[str]:
     mirror = os.environ.get("PRESSBOX_WP_MIRROR", "/work/.mirror/johnpbloch+wordpress-core/repo")
     tag = os.environ.get("PRESSBOX_WP_TAG", "7.1.0")
-    if shutil.which("php") is None or shutil.which("git") is None or not os.path.isdir(mirror):
-        pytest.skip("php-cli, git or the WordPress mirror is absent")
+    if php_missing() or shutil.which("git") is None or not os.path.isdir(mirror):
+        pytest.skip("php-cli (with mbstring), git or the WordPress mirror is absent")
 
     def show(name: str) -> str:
         proc = subprocess.run(

@@ -28,6 +28,7 @@ from typing import Any
 import pytest
 
 from pressbox.schema import RestError
+from tests.php_cli import php_missing
 
 MIRROR = os.environ.get("PRESSBOX_WP_MIRROR", "/work/.mirror/johnpbloch+wordpress-core/repo")
 WP_TAG = os.environ.get("PRESSBOX_WP_TAG", "7.1.0")
@@ -251,8 +252,8 @@ class PhpOracle:
 @cache
 def _start() -> PhpOracle | str:
     """The oracle, or why it cannot run."""
-    if shutil.which("php") is None:
-        return "php-cli is not installed"
+    if php_missing():
+        return "php-cli (with mbstring) is not installed"
     if shutil.which("git") is None:
         return "git is not installed"
     if not Path(MIRROR).is_dir():

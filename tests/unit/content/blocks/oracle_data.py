@@ -9,13 +9,14 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from tests.php_cli import php_missing
 
 ORACLE = Path(os.environ.get("PRESSBOX_ORACLE", "/work/shared/oracle"))
 MIRROR = Path(os.environ.get("PRESSBOX_WP_MIRROR", "/work/.mirror/johnpbloch+wordpress-core/repo"))
@@ -127,7 +128,7 @@ def _extract_functions(source: str, names: tuple[str, ...]) -> str:
 @cache
 def php_sources() -> Path | None:
     """A folder holding the WordPress files the harnesses need, read from the mirror, or None."""
-    if shutil.which("php") is None or not MIRROR.is_dir():
+    if php_missing() or not MIRROR.is_dir():
         return None
     target = Path(tempfile.mkdtemp(prefix="pressbox-wp-"))
     for name in _WP_FILES:

@@ -187,7 +187,7 @@ GENERATED = [
 
 
 needs_php = pytest.mark.skipif(
-    php_sources() is None, reason="php-cli or the WordPress mirror is absent"
+    php_sources() is None, reason="php-cli (with mbstring) or the WordPress mirror is absent"
 )
 
 
