@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, bindparam, case, func, select
 
-from pressbox.store.collation import COLLATION
+from pressbox.store.collation import COLLATION, collation_key
 from pressbox.store.db import Database
 from pressbox.store.fastsql import FastQuery
 
@@ -68,6 +68,10 @@ class TermQuery:
     def hides_empty(self) -> bool:
         """`hide_empty` as get_terms() applies it: the relationship join makes it moot."""
         return self.hide_empty and not self.object_ids
+
+
+# Positions in `TermQueries._row_columns`.
+_ROW_NAME, _ROW_SLUG, _ROW_COUNT = 1, 2, 8
 
 
 def _term_row(r: Sequence[Any]) -> TermRow:
@@ -215,6 +219,11 @@ class TermQueries:
                 tt.taxonomy == bindparam("taxonomy"),
             )
         )
+        self._hierarchy = FastQuery(
+            select(tt.term_id, tt.parent, tt.count)
+            .where(tt.taxonomy == bindparam("taxonomy"), tt.parent > 0)
+            .order_by(tt.term_id)
+        )
         # Statements by the shape of a query (which clauses, which order): values are bound
         # per call, so the same list for another post or page reuses the compiled SQL.
         self._statements: OrderedDict[tuple[Any, ...], FastQuery] = OrderedDict()
@@ -291,12 +300,25 @@ class TermQueries:
             column = self._text(column)
         return [column.asc() if q.order.upper() == "ASC" else column.desc()]
 
+    def _sorted_here(self, q: TermQuery) -> int | None:
+        """The row position of the text column to sort by in Python, when SQLite would call
+        the collation back for every comparison of a list it does not limit anyway."""
+        if self.db.dialect != "sqlite" or _limits_in_sql(q):
+            return None
+        orderby = q.orderby.lower()
+        if orderby == "slug":
+            return _ROW_SLUG
+        known = _TERM_COLUMNS + _TAXONOMY_COLUMNS + ("include", "slug__in", "none", "", "id")
+        return _ROW_NAME if orderby == "name" or orderby not in known else None
+
     def select_ids(self, q: TermQuery) -> Select[Any]:
         """The ordered terms (limited when get_terms() limits in SQL)."""
         stmt = select(*self._row_columns).select_from(self._from(q))
         # WordPress adds DISTINCT for the relationship join; one object (all the REST API
         # asks for) has one row per term, and PostgreSQL refuses DISTINCT with this ORDER BY.
-        stmt = stmt.where(*self._where(q, counting=False)).order_by(*self._order(q))
+        stmt = stmt.where(*self._where(q, counting=False))
+        if self._sorted_here(q) is None:
+            stmt = stmt.order_by(*self._order(q))
         if _limits_in_sql(q):
             stmt = stmt.limit(bindparam("limit")).offset(bindparam("offset"))
         return stmt
@@ -315,13 +337,21 @@ class TermQueries:
     def find_rows(self, q: TermQuery) -> list[TermRow]:
         """`get_terms()` for the page: the terms themselves, in order, in one query."""
         statement = self._cached("rows", q, self.select_ids)
-        rows = [_term_row(r) for r in statement.rows(self.db.conn(), **_params(q, limit=True))]
+        rows = statement.rows(self.db.conn(), **_params(q, limit=True))
+        column = self._sorted_here(q)
+        if column is not None:
+            # The collation's keys, once per row; a stable sort keeps the scan order of ties.
+            descending = q.order.upper() != "ASC"
+            rows.sort(key=lambda r: collation_key(str(r[column] or "")), reverse=descending)
         if not (q.hierarchical and q.hides_empty):
-            return rows
-        # Make sure empty terms that have non-empty descendants stay (get_terms()).
-        hierarchy = self.hierarchy(q.taxonomy) if any(not t.count for t in rows) else ({}, {})
-        kept = [t for t in rows if t.count or _has_counted_descendant(hierarchy, t.term_id)]
-        return kept[q.offset : q.offset + q.number] if q.number else kept
+            return [_term_row(r) for r in rows]
+        # Make sure empty terms that have non-empty descendants stay (get_terms()); rows
+        # become terms only once they are on the page.
+        count = _ROW_COUNT
+        hierarchy = self.hierarchy(q.taxonomy) if any(not r[count] for r in rows) else ({}, {})
+        kept = [r for r in rows if r[count] or _has_counted_descendant(hierarchy, int(r[0]))]
+        page = kept[q.offset : q.offset + q.number] if q.number else kept
+        return [_term_row(r) for r in page]
 
     def count(self, q: TermQuery) -> int:
         statement = self._cached("count", q, self.select_count)
@@ -329,12 +359,7 @@ class TermQueries:
 
     def hierarchy(self, taxonomy: str) -> Hierarchy:
         """`_get_term_hierarchy()` (parent → children) and each child's count."""
-        tt = self.t.term_taxonomy.c
-        rows = self.db.conn().execute(
-            select(tt.term_id, tt.parent, tt.count)
-            .where(tt.taxonomy == taxonomy, tt.parent > 0)
-            .order_by(tt.term_id)
-        )
+        rows = self._hierarchy.rows(self.db.conn(), taxonomy=taxonomy)
         children: dict[int, list[int]] = {}
         counts: dict[int, int] = {}
         for term_id, parent, count in rows:
