@@ -47,7 +47,7 @@ CACHE_SIZE = 4096
 _URL_MARKERS = ("wp:loginout", "wp:query", "wp:comments", "wp:post-comments-form", "wp:block ")
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)  # keys are whole contents: keep the hot ones only
 def _content_traits(content: str) -> tuple[bool, bool, bool]:
     """Whether the content has blocks, and whether rendering reads the request URL and
     today's date (the calendar block); looked up by the text rather than searched again."""
