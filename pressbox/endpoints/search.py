@@ -32,7 +32,7 @@ from pressbox.schema.sanitize import rest_parse_request_arg
 from pressbox.schema.search import TYPE_ANY, search_result_schema, search_routes
 from pressbox.store.collation import COLLATION
 from pressbox.store.posts_query import PostQuery
-from pressbox.store.terms_query import TermQueries, TermRow, esc_like
+from pressbox.store.terms_query import TermQueries, TermRow, esc_like, term_row
 from pressbox.wxr.slugs import sanitize_title
 
 if TYPE_CHECKING:
@@ -204,7 +204,7 @@ class TermSearchHandler:
             .offset((page - 1) * per_page)
         ).all()
         total = conn.execute(select(func.count()).select_from(self._from).where(*where)).scalar()
-        terms: dict[ItemId, Any] = {int(r[0]): _term_row(r) for r in rows}
+        terms: dict[ItemId, Any] = {int(r[0]): term_row(r) for r in rows}
         return SearchResult(list(terms), int(total or 0), terms)
 
     def prepare_items(self, result: SearchResult, fields: list[str]) -> list[Found]:
@@ -236,20 +236,6 @@ class TermSearchHandler:
             found.links["about"] = (url(f"wp/v2/taxonomies/{term.taxonomy}"), {})
             out.append(found)
         return out
-
-
-def _term_row(r: Any) -> TermRow:
-    return TermRow(
-        term_id=int(r[0]),
-        name=str(r[1]),
-        slug=str(r[2]),
-        term_group=int(r[3]),
-        term_taxonomy_id=int(r[4]),
-        taxonomy=str(r[5]),
-        description=str(r[6] or ""),
-        parent=int(r[7]),
-        count=int(r[8]),
-    )
 
 
 def format_matches(slug: str, search: str) -> bool:

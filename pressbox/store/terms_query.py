@@ -74,8 +74,8 @@ class TermQuery:
 _ROW_NAME, _ROW_SLUG, _ROW_COUNT = 1, 2, 8
 
 
-def _term_row(r: Sequence[Any]) -> TermRow:
-    """A row of `TermQueries._row_columns`."""
+def term_row(r: Sequence[Any]) -> TermRow:
+    """A row of `TermQueries._row_columns` (term columns, then term_taxonomy ones)."""
     return TermRow(
         term_id=int(r[0]),
         name=str(r[1]),
@@ -344,14 +344,14 @@ class TermQueries:
             descending = q.order.upper() != "ASC"
             rows.sort(key=lambda r: collation_key(str(r[column] or "")), reverse=descending)
         if not (q.hierarchical and q.hides_empty):
-            return [_term_row(r) for r in rows]
+            return [term_row(r) for r in rows]
         # Make sure empty terms that have non-empty descendants stay (get_terms()); rows
         # become terms only once they are on the page.
         count = _ROW_COUNT
         hierarchy = self.hierarchy(q.taxonomy) if any(not r[count] for r in rows) else ({}, {})
         kept = [r for r in rows if r[count] or _has_counted_descendant(hierarchy, int(r[0]))]
         page = kept[q.offset : q.offset + q.number] if q.number else kept
-        return [_term_row(r) for r in page]
+        return [term_row(r) for r in page]
 
     def count(self, q: TermQuery) -> int:
         statement = self._cached("count", q, self.select_count)
@@ -369,27 +369,14 @@ class TermQueries:
 
     def _rows(self, where: ColumnElement[bool]) -> list[TermRow]:
         stmt = select(*self._row_columns).select_from(self._joined).where(where)
-        return [
-            TermRow(
-                term_id=int(r[0]),
-                name=str(r[1]),
-                slug=str(r[2]),
-                term_group=int(r[3]),
-                term_taxonomy_id=int(r[4]),
-                taxonomy=str(r[5]),
-                description=str(r[6] or ""),
-                parent=int(r[7]),
-                count=int(r[8]),
-            )
-            for r in self.db.conn().execute(stmt)
-        ]
+        return [term_row(r) for r in self.db.conn().execute(stmt)]
 
     def terms(self, ids: Sequence[int], taxonomy: str) -> dict[int, TermRow]:
         """The terms of `taxonomy` with these ids."""
         if not ids:
             return {}
         rows = self._by_ids.rows(self.db.conn(), ids=list(ids), taxonomy=taxonomy)
-        return {r.term_id: r for r in map(_term_row, rows)}
+        return {r.term_id: r for r in map(term_row, rows)}
 
     def term(self, term_id: int, taxonomy: str) -> TermRow | None:
         """`get_term( $id, $taxonomy )`: None when no term of that taxonomy has the id."""
