@@ -11,10 +11,9 @@ from pressbox.endpoints.comments_permissions import CommentPermissions, php_empt
 from pressbox.endpoints.controller_routes import bind_callbacks as _bind
 from pressbox.endpoints.controller_routes import not_implemented as _not_implemented
 from pressbox.endpoints.posts import PostsController
-from pressbox.rest.controller import fields_for_response
+from pressbox.rest.controller import add_paging_links, fields_for_response
 from pressbox.rest.dates import to_site_mysql
 from pressbox.rest.message import Request, Response
-from pressbox.rest.phpquery import add_query_arg, urlencode_deep
 from pressbox.rest.routes import Endpoint
 from pressbox.schema.comments import (
     NAMESPACE,
@@ -159,17 +158,9 @@ class CommentsController(CommentPermissions):
         response = Response(data=data)
         response.headers["X-WP-Total"] = str(total)
         response.headers["X-WP-TotalPages"] = str(max_pages)
-        query = (
-            request.params.sources.get("GET", request.query) if request.params else request.query
-        )
-        base = add_query_arg(
-            urlencode_deep(query), self.app.server.rest_url(f"{self.namespace}/{self.rest_base}")
-        )
         page = int(request.get("page") or 0)
-        if page > 1:
-            response.link_header("prev", add_query_arg({"page": min(page - 1, max_pages)}, base))
-        if max_pages > page:
-            response.link_header("next", add_query_arg({"page": page + 1}, base))
+        collection = self.app.server.rest_url(f"{self.namespace}/{self.rest_base}")
+        add_paging_links(response, request, collection, page, max_pages)
         return response
 
     def get_item(self, request: Request) -> Response:

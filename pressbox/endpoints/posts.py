@@ -10,11 +10,10 @@ from typing import TYPE_CHECKING, Any
 
 from pressbox.auth.current import current_user
 from pressbox.content.context import PostData
-from pressbox.rest.controller import fields_for_response, filter_item_by_context
+from pressbox.rest.controller import add_paging_links, fields_for_response, filter_item_by_context
 from pressbox.rest.errors import RestException
 from pressbox.rest.fields import is_field_included
 from pressbox.rest.message import Request, Response
-from pressbox.rest.phpquery import add_query_arg, urlencode_deep
 from pressbox.schema.errors import RestError
 from pressbox.store.posts_query import PostQuery, TaxClause
 from pressbox.store.posts_store import PostsStore
@@ -429,17 +428,13 @@ class PostsController:
         # Integers, as WordPress sets them: `_envelope` shows them as JSON numbers.
         response.headers["X-WP-Total"] = total
         response.headers["X-WP-TotalPages"] = max_pages
-        # get_query_params() after sanitising: `status=publish` is then `status[0]=publish`.
-        query = (
-            request.params.sources.get("GET", request.query) if request.params else request.query
+        add_paging_links(
+            response,
+            request,
+            self.app.server.rest_url(f"{self.namespace}/{self.rest_base}"),
+            page,
+            max_pages,
         )
-        base = add_query_arg(
-            urlencode_deep(query), self.app.server.rest_url(f"{self.namespace}/{self.rest_base}")
-        )
-        if page > 1:
-            response.link_header("prev", add_query_arg({"page": min(page - 1, max_pages)}, base))
-        if max_pages > page:
-            response.link_header("next", add_query_arg({"page": page + 1}, base))
         return response
 
     def get_item(self, request: Request) -> Response:

@@ -10,10 +10,9 @@ from pressbox.content.context import PostData
 from pressbox.endpoints.controller_routes import bind_callbacks as _bind
 from pressbox.endpoints.controller_routes import not_implemented as _not_implemented
 from pressbox.registry.visibility import is_post_publicly_viewable
-from pressbox.rest.controller import fields_for_response, filter_item_by_context
+from pressbox.rest.controller import add_paging_links, fields_for_response, filter_item_by_context
 from pressbox.rest.errors import RestException
 from pressbox.rest.message import Request, Response
-from pressbox.rest.phpquery import add_query_arg, urlencode_deep
 from pressbox.rest.routes import Endpoint
 from pressbox.schema import _php
 from pressbox.schema.errors import RestError
@@ -251,14 +250,7 @@ class TermsController:
         max_pages = math.ceil(total / per_page) if per_page else 0
         response.headers["X-WP-Total"] = total
         response.headers["X-WP-TotalPages"] = max_pages
-        query = (
-            request.params.sources.get("GET", request.query) if request.params else request.query
-        )
-        base = add_query_arg(urlencode_deep(query), self.app.server.rest_url(self.route))
-        if page > 1:
-            response.link_header("prev", add_query_arg({"page": min(page - 1, max_pages)}, base))
-        if max_pages > page:
-            response.link_header("next", add_query_arg({"page": page + 1}, base))
+        add_paging_links(response, request, self.app.server.rest_url(self.route), page, max_pages)
         return response
 
     def get_item(self, request: Request) -> Response:

@@ -9,10 +9,9 @@ from typing import TYPE_CHECKING, Any
 from pressbox.content.avatars import AvatarOptions
 from pressbox.endpoints.controller_routes import bind_callbacks as _bind
 from pressbox.endpoints.controller_routes import not_implemented as _not_implemented
-from pressbox.rest.controller import fields_for_response
+from pressbox.rest.controller import add_paging_links, fields_for_response
 from pressbox.rest.errors import RestException
 from pressbox.rest.message import Request, Response
-from pressbox.rest.phpquery import add_query_arg, urlencode_deep
 from pressbox.rest.routes import Endpoint, allow_all
 from pressbox.schema.errors import RestError
 from pressbox.schema.posts import public_item_schema
@@ -400,16 +399,13 @@ class UsersController:
         max_pages = math.ceil(total / per_page) if per_page > 0 else 1
         response.headers["X-WP-Total"] = str(total)
         response.headers["X-WP-TotalPages"] = str(max_pages)
-        query = (
-            request.params.sources.get("GET", request.query) if request.params else request.query
+        add_paging_links(
+            response,
+            request,
+            self.app.server.rest_url(f"{self.namespace}/{self.rest_base}"),
+            page,
+            max_pages,
         )
-        base = add_query_arg(
-            urlencode_deep(query), self.app.server.rest_url(f"{self.namespace}/{self.rest_base}")
-        )
-        if page > 1:
-            response.link_header("prev", add_query_arg({"page": min(page - 1, max_pages)}, base))
-        if max_pages > page:
-            response.link_header("next", add_query_arg({"page": page + 1}, base))
         return response
 
     def get_item(self, request: Request) -> Response:

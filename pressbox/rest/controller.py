@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from pressbox.rest.fields import field_list
-from pressbox.rest.message import Request
+from pressbox.rest.message import Request, Response
+from pressbox.rest.phpquery import add_query_arg, urlencode_deep
 
 _FIELDS: dict[tuple[Any, ...], tuple[list[str], dict[str, Any]]] = {}
 _FIELDS_LIMIT = 2048
@@ -178,3 +179,18 @@ def filter_by_context(data: Any, schema: dict[str, Any], context: str) -> Any:
             filter_by_context(value, check, context) if isinstance(value, dict | list) else value
         )
     return out
+
+
+def add_paging_links(
+    response: Response, request: Request, collection_url: str, page: int, max_pages: int
+) -> None:
+    """The `prev`/`next` Link headers of a collection page, as get_items() builds them.
+
+    They carry the request's query as sanitised (`status=publish` is then `status[0]=publish`).
+    """
+    query = request.params.sources.get("GET", request.query) if request.params else request.query
+    base = add_query_arg(urlencode_deep(query), collection_url)
+    if page > 1:
+        response.link_header("prev", add_query_arg({"page": min(page - 1, max_pages)}, base))
+    if max_pages > page:
+        response.link_header("next", add_query_arg({"page": page + 1}, base))
