@@ -17,7 +17,8 @@ from collections.abc import Collection
 from functools import lru_cache
 
 from pressbox.content.context import RenderContext
-from pressbox.content.formatting import PHP_TRIM, wp_html_split
+from pressbox.content.escaping import PHP_TRIM
+from pressbox.content.formatting import wp_html_split
 from pressbox.content.pipeline import Step
 from pressbox.content.texturize import DEFAULT_SHORTCODE_TAGS
 

@@ -17,13 +17,11 @@ from collections import OrderedDict
 
 from pressbox.content.autop import wpautop
 from pressbox.content.context import RenderContext
+from pressbox.content.escaping import ALLOWED_PROTOCOLS, esc_attr, esc_url
 from pressbox.content.formatting import (
-    ALLOWED_PROTOCOLS,
     capital_P_dangit,
     convert_chars,
     convert_smilies,
-    esc_attr,
-    esc_url,
     force_balance_tags,
 )
 from pressbox.content.pipeline import Pipeline

@@ -16,7 +16,7 @@ from typing import Any
 
 from pressbox.content.blocks.html_tags import TagProcessor
 from pressbox.content.context import RenderContext
-from pressbox.content.formatting import esc_attr
+from pressbox.content.escaping import esc_attr
 from pressbox.content.media_html import (
     get_attachment,
     prime_attachments,

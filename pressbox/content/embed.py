@@ -17,7 +17,7 @@ from typing import Any
 
 from pressbox.content.autop import wp_replace_in_html_tags
 from pressbox.content.context import RenderContext
-from pressbox.content.formatting import esc_html, esc_url
+from pressbox.content.escaping import esc_html, esc_url
 from pressbox.content.shortcodes.engine import Attrs, ShortcodeRegistry, do_shortcode
 from pressbox.content.shortcodes.media import AUDIO_EXTENSIONS, VIDEO_EXTENSIONS
 from pressbox.content.shortcodes.phpfuncs import intval, php_empty, urlencode

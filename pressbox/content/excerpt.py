@@ -40,7 +40,8 @@ from collections.abc import Callable, Collection, Sequence
 
 from pressbox.content.blocks.types import Block
 from pressbox.content.context import RenderContext
-from pressbox.content.formatting import PHP_TRIM, force_balance_tags, wp_html_split, wp_trim_words
+from pressbox.content.escaping import PHP_TRIM
+from pressbox.content.formatting import force_balance_tags, wp_html_split, wp_trim_words
 from pressbox.content.pipeline import Step
 from pressbox.content.texturize import DEFAULT_SHORTCODE_TAGS
 

@@ -15,7 +15,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from pressbox.content.context import Attachment, RenderContext
-from pressbox.content.formatting import PHP_TRIM, esc_attr, esc_html, esc_url, strip_tags
+from pressbox.content.escaping import PHP_TRIM, esc_attr, esc_html, esc_url
+from pressbox.content.formatting import strip_tags
 from pressbox.content.shortcodes.phpfuncs import (
     absint,
     array_key,

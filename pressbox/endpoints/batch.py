@@ -11,13 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from pressbox.content.parse_url import wp_parse_url
 from pressbox.rest.errors import RestException, no_route
 from pressbox.rest.message import Request, Response
 from pressbox.rest.params import check_params
 from pressbox.rest.phpquery import parse_query
 from pressbox.rest.routes import Endpoint, Route, allow_all
 from pressbox.schema.args import request_params
-from pressbox.schema.urls import _wp_parse_url
 
 if TYPE_CHECKING:
     from pressbox.app import App
@@ -69,7 +69,7 @@ def batch_args(max_items: int = MAX_BATCH_SIZE) -> dict[str, dict[str, Any]]:
 def parse_batch_path(path: str) -> tuple[str, str] | None:
     """The route and query string `wp_parse_url()` finds in a sub-request's `path`, or None
     where it fails. A full URL counts for its path only, as in WordPress."""
-    parts = _wp_parse_url(path)
+    parts = wp_parse_url(path)
     if parts is None:
         return None
     rest = path

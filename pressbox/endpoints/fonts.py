@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from pressbox.content.context import PostData
+from pressbox.content.escaping import sanitize_url
 from pressbox.endpoints.controller_routes import forbid, register_specs
 from pressbox.rest.errors import RestException
 from pressbox.rest.message import Request
@@ -27,7 +28,6 @@ from pressbox.schema.fonts import (
     font_family_schema,
 )
 from pressbox.schema.text import sanitize_text_field
-from pressbox.schema.urls import sanitize_url
 from pressbox.schema.validate import rest_validate_value_from_schema
 from pressbox.wxr.slugs import sanitize_title
 

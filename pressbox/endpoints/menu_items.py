@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from pressbox.content.context import PostData
+from pressbox.content.escaping import sanitize_url
 from pressbox.endpoints.controller_routes import can_edit_any_post_type, forbid, register_specs
 from pressbox.endpoints.posts import PostsController, sanitize_html_class
 from pressbox.endpoints.revisions import AutosavesController
@@ -17,7 +18,6 @@ from pressbox.schema import _php
 from pressbox.schema.errors import RestError
 from pressbox.schema.menu_items import menu_item_schema, menu_items_routes
 from pressbox.schema.predicates import wp_parse_list
-from pressbox.schema.urls import sanitize_url
 from pressbox.store.phpserialize import maybe_unserialize
 from pressbox.store.posts_query import PostQuery
 

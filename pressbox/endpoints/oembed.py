@@ -200,7 +200,7 @@ def embed_html(permalink: str, title: str, site_name: str, width: int, height: i
     """
     import secrets
 
-    from pressbox.content.formatting import esc_attr, esc_url
+    from pressbox.content.escaping import esc_attr, esc_url
 
     secret = "".join(
         secrets.choice("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from pressbox.content.formatting import esc_html
+from pressbox.content.escaping import esc_html
 from pressbox.content.shortcodes.phpfuncs import is_numeric
 
 __all__ = ["oembed_create_xml", "php_string", "xml_text"]

@@ -4,6 +4,7 @@ The REST layer builds a `RequestParams` with `request_params()`, then calls
 `has_valid_params()` and `sanitize_params()`; each returns WordPress's error on failure.
 """
 
+from pressbox.content.escaping import sanitize_url
 from pressbox.schema.args import (
     ALLMETHODS,
     CALLBACKS,
@@ -55,7 +56,6 @@ from pressbox.schema.text import (
     sanitize_text_field,
     sanitize_textarea_field,
 )
-from pressbox.schema.urls import esc_url_raw, sanitize_url
 from pressbox.schema.validate import (
     rest_find_any_matching_schema,
     rest_find_one_matching_schema,
@@ -74,7 +74,6 @@ __all__ = [
     "absint",
     "default_params",
     "endpoint_args_for_schema",
-    "esc_url_raw",
     "get_collection_params",
     "get_context_param",
     "has_valid_params",

@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from pressbox.content.escaping import sanitize_url
 from pressbox.schema import _php
 from pressbox.schema.errors import RestError
 from pressbox.schema.predicates import absint, rest_sanitize_boolean, wp_parse_list
@@ -31,7 +32,6 @@ from pressbox.schema.text import (
     sanitize_text_field,
     sanitize_textarea_field,
 )
-from pressbox.schema.urls import sanitize_url
 
 Arg = Mapping[str, Any]
 Callback = Callable[[Any, "RequestParams", str], Any]

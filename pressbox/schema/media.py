@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
+from pressbox.content.escaping import wp_kses_bad_protocol
 from pressbox.mime import MIME_TYPES
 from pressbox.registry import Registries
 from pressbox.registry.post_types import PostType
@@ -36,7 +37,6 @@ from pressbox.schema.errors import RestError
 from pressbox.schema.posts import post_item_schema, public_item_schema
 from pressbox.schema.posts_routes import post_collection_params, post_get_item_args
 from pressbox.schema.sanitize import rest_validate_request_arg
-from pressbox.schema.urls import wp_kses_bad_protocol
 
 ATTACHMENTS_CONTROLLER = "WP_REST_Attachments_Controller"
 

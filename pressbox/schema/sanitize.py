@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Protocol
 
+from pressbox.content.escaping import sanitize_url
 from pressbox.schema import _php
 from pressbox.schema.errors import RestError
 from pressbox.schema.predicates import (
@@ -26,7 +27,6 @@ from pressbox.schema.text import (
     sanitize_text_field,
     sanitize_textarea_field,
 )
-from pressbox.schema.urls import sanitize_url
 from pressbox.schema.validate import (
     Valid,
     rest_find_any_matching_schema,

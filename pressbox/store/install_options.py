@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from pressbox.content.formatting import esc_html
+from pressbox.content.escaping import esc_html
 from pressbox.store.install_roles import user_roles_value
 from pressbox.store.phpserialize import maybe_serialize
 

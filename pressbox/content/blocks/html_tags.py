@@ -48,7 +48,7 @@ _ESCAPE = str.maketrans({"<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", 
 def esc_url_for_attribute(value: str) -> str:
     """The URL escaping `set_attribute()` applies to URI attributes (`esc_url()`)."""
     # Imported lazily: escape.py is a larger module most scans never need.
-    from pressbox.content.blocks.escape import esc_url
+    from pressbox.content.escaping import esc_url
 
     return esc_url(value)
 

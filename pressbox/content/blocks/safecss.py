@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pressbox.content.blocks.escape import ALLOWED_PROTOCOLS, _bad_protocol, _no_null
+from pressbox.content.escaping import ALLOWED_PROTOCOLS, wp_kses_bad_protocol, wp_kses_no_null
 
 __all__ = ["safecss_filter_attr", "strip_all_tags"]
 
@@ -253,7 +253,7 @@ def _strip_functions(text: str) -> str:
 
 def safecss_filter_attr(css: str) -> str:
     """Keep only allowed, safe `property: value` declarations of an inline style."""
-    css = _no_null(css).replace("\n", "").replace("\r", "").replace("\t", "")
+    css = wp_kses_no_null(css).replace("\n", "").replace("\r", "").replace("\t", "")
     out: list[str] = []
     for raw in css.strip(" \n\r\t\0\x0b").split(";"):
         if raw == "":
@@ -280,7 +280,7 @@ def safecss_filter_attr(css: str) -> str:
             for url_match in _URL.findall(value):
                 pieces = _URL_PIECES.match(url_match)
                 url = pieces.group(2).strip() if pieces else ""
-                if not url or _bad_protocol(url, ALLOWED_PROTOCOLS) != url:
+                if not url or wp_kses_bad_protocol(url, ALLOWED_PROTOCOLS) != url:
                     found = False
                     break
                 test = test.replace(url_match, "")

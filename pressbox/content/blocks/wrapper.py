@@ -13,9 +13,9 @@ from typing import Any
 
 from pressbox.content.blocks.block_type import BlockType, php_empty, php_is_numeric
 from pressbox.content.blocks.css import style_engine_get_styles
-from pressbox.content.blocks.escape import esc_attr
 from pressbox.content.blocks.safecss import safecss_filter_attr
 from pressbox.content.context import RenderContext
+from pressbox.content.escaping import esc_attr
 
 __all__ = ["block_default_classname", "block_supports_attributes", "get_block_wrapper_attributes"]
 

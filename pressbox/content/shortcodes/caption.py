@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from pressbox.content.context import RenderContext
-from pressbox.content.formatting import PHP_TRIM, esc_attr
+from pressbox.content.escaping import PHP_TRIM, esc_attr
 from pressbox.content.shortcodes.engine import Attrs, do_shortcode, shortcode_atts
 from pressbox.content.shortcodes.phpfuncs import intval, php_empty, sanitize_html_class
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from pressbox.content.context import Attachment, RenderContext
 from pressbox.content.counters import consume, next_number, silence
-from pressbox.content.formatting import PHP_TRIM, esc_attr, esc_html, esc_url
+from pressbox.content.escaping import PHP_TRIM, esc_attr, esc_html, esc_url
 from pressbox.content.media_html import wp_get_attachment_url
 from pressbox.content.shortcodes.engine import Attrs, shortcode_atts
 from pressbox.content.shortcodes.phpfuncs import (

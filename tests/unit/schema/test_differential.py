@@ -9,6 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pressbox.content.escaping import esc_html
+from pressbox.content.formatting import strip_tags
 from pressbox.schema import (
     _php,
     absint,
@@ -35,7 +37,6 @@ from pressbox.schema import (
     wp_is_uuid,
     wp_parse_list,
 )
-from pressbox.schema.text import esc_html, strip_tags
 
 from .wp_oracle import dump, require_php, to_wire
 

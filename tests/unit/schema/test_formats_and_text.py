@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from pressbox.content.escaping import esc_html
+from pressbox.content.formatting import strip_tags, wp_strip_all_tags
 from pressbox.schema import (
     is_email,
     rest_is_ip_address,
@@ -18,7 +20,6 @@ from pressbox.schema import (
     wp_is_uuid,
     wp_parse_list,
 )
-from pressbox.schema.text import esc_html, strip_tags, wp_strip_all_tags
 
 
 @pytest.mark.parametrize(

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from pressbox.content.blocks.core.scripts import ARCHIVES_DROPDOWN_JS
 from pressbox.content.blocks.data import MonthCount, site_method
-from pressbox.content.blocks.escape import esc_attr, esc_html, esc_url
 from pressbox.content.blocks.phpdate import _MONTHS
 from pressbox.content.blocks.phpjson import php_json_encode
 from pressbox.content.blocks.registry import BlockModule
 from pressbox.content.blocks.types import Block
 from pressbox.content.context import RenderContext
+from pressbox.content.escaping import esc_attr, esc_html, esc_url
 
 __all__ = ["MODULE", "inline_script", "month_link", "render_archives"]
 

@@ -12,10 +12,10 @@ from pressbox.content.avatars import AvatarOptions, get_avatar_url
 from pressbox.content.blocks.core.common import as_dict
 from pressbox.content.blocks.css import style_engine_get_styles
 from pressbox.content.blocks.data import UserInfo, site_method
-from pressbox.content.blocks.escape import esc_attr, esc_url
 from pressbox.content.blocks.registry import BlockModule
 from pressbox.content.blocks.types import Block
 from pressbox.content.context import RenderContext
+from pressbox.content.escaping import esc_attr, esc_url
 
 __all__ = ["MODULE", "border_attributes", "get_avatar", "user_info"]
 

@@ -15,11 +15,11 @@ from typing import Any
 from pressbox.content.blocks.core.archives import month_link
 from pressbox.content.blocks.css import style_engine_get_styles
 from pressbox.content.blocks.data import site_method
-from pressbox.content.blocks.escape import esc_attr
 from pressbox.content.blocks.phpdate import _DAYS, _MONTHS, site_timezone
 from pressbox.content.blocks.registry import BlockModule
 from pressbox.content.blocks.types import Block
 from pressbox.content.context import RenderContext
+from pressbox.content.escaping import esc_attr
 
 __all__ = ["MODULE", "get_calendar"]
 

@@ -16,11 +16,11 @@ from typing import Any
 from pressbox.content.blocks.core.common import has_link_color, human_time_diff, now_timestamp
 from pressbox.content.blocks.core.loop import current_post, password_required
 from pressbox.content.blocks.data import Comment, post_title, site_method
-from pressbox.content.blocks.escape import esc_attr, esc_url
 from pressbox.content.blocks.phpdate import format_date, parse_mysql_date, site_timezone
 from pressbox.content.blocks.registry import BlockModule
 from pressbox.content.blocks.types import Block
 from pressbox.content.context import PostData, RenderContext
+from pressbox.content.escaping import esc_attr, esc_url
 from pressbox.content.shortcodes.phpfuncs import add_query_arg
 
 __all__ = ["MODULE", "comments_open", "get_comment", "get_comment_author", "post_comments"]

@@ -10,10 +10,10 @@ from __future__ import annotations
 from pressbox.content.blocks.core.comment_blocks import comments_open, post_comments
 from pressbox.content.blocks.core.loop import password_required, query_page
 from pressbox.content.blocks.core.query_pagination import request_uri
-from pressbox.content.blocks.escape import esc_url
 from pressbox.content.blocks.registry import BlockModule
 from pressbox.content.blocks.types import Block
 from pressbox.content.context import PostData, RenderContext
+from pressbox.content.escaping import esc_url
 from pressbox.content.shortcodes.phpfuncs import add_query_arg
 
 __all__ = ["MODULE", "comment_form"]

@@ -11,11 +11,11 @@ import hashlib
 import re
 
 from pressbox.content.blocks.data import Comment, post_title, site_method
-from pressbox.content.blocks.escape import esc_attr, esc_url
 from pressbox.content.blocks.phpdate import format_date, parse_mysql_date, site_timezone
 from pressbox.content.blocks.registry import BlockModule
 from pressbox.content.blocks.types import Block
 from pressbox.content.context import RenderContext
+from pressbox.content.escaping import esc_attr, esc_url
 
 __all__ = ["MODULE", "avatar", "render_latest_comments", "trim_words"]
 

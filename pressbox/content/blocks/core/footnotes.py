@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import json
 
-from pressbox.content.blocks.escape import esc_attr
 from pressbox.content.blocks.registry import BlockModule
 from pressbox.content.blocks.types import Block
 from pressbox.content.context import RenderContext
+from pressbox.content.escaping import esc_attr
 
 __all__ = ["MODULE", "render_footnotes"]
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from pressbox.content.blocks.escape import esc_attr, esc_url
 from pressbox.content.blocks.html_tags import TagProcessor
 from pressbox.content.blocks.registry import BlockModule
 from pressbox.content.blocks.types import Block
 from pressbox.content.context import RenderContext
+from pressbox.content.escaping import esc_attr, esc_url
 
 if TYPE_CHECKING:
     from pressbox.content.blocks.render import BlockInstance

@@ -13,11 +13,11 @@ from typing import Any
 
 from pressbox.content.blocks.core.common import has_link_color
 from pressbox.content.blocks.data import site_method
-from pressbox.content.blocks.escape import esc_attr, esc_html, esc_url
 from pressbox.content.blocks.html_tags import TagProcessor
 from pressbox.content.blocks.registry import BlockModule
 from pressbox.content.blocks.types import Block
 from pressbox.content.context import RenderContext
+from pressbox.content.escaping import esc_attr, esc_html, esc_url
 
 __all__ = ["MODULE"]
 

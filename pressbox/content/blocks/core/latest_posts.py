@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 from pressbox.content.blocks.block_type import php_empty
 from pressbox.content.blocks.data import post_title, site_method
-from pressbox.content.blocks.escape import esc_attr, esc_html, esc_url
 from pressbox.content.blocks.phpdate import format_date, parse_mysql_date, site_timezone
 from pressbox.content.blocks.registry import BlockModule
 from pressbox.content.blocks.sanitize import sanitize_title
 from pressbox.content.blocks.types import Block
 from pressbox.content.context import PostData, RenderContext
+from pressbox.content.escaping import esc_attr, esc_html, esc_url
 
 if TYPE_CHECKING:
     from pressbox.content.blocks.render import BlockInstance

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pressbox.content.blocks.escape import esc_url
 from pressbox.content.blocks.html_tags import TagProcessor
 from pressbox.content.blocks.registry import BlockModule
 from pressbox.content.blocks.types import Block
 from pressbox.content.context import RenderContext
+from pressbox.content.escaping import esc_url
 
 __all__ = ["MODULE"]
 

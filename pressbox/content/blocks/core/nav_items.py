@@ -15,10 +15,10 @@ from urllib.parse import unquote
 
 from pressbox.content.blocks.core.common import kses_post
 from pressbox.content.blocks.core.page_list import SUBMENU_ICON, submenu_visibility
-from pressbox.content.blocks.escape import esc_attr, esc_url
 from pressbox.content.blocks.safecss import strip_all_tags
 from pressbox.content.blocks.types import Block, BlockRenderer
 from pressbox.content.context import RenderContext
+from pressbox.content.escaping import esc_attr, esc_url
 from pressbox.rest.phpquery import parse_query
 
 __all__ = ["ITEM_RENDERERS", "maybe_urldecode"]

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 from pressbox.content.blocks.core.common import as_dict
 from pressbox.content.blocks.core.nav_items import ITEM_RENDERERS
 from pressbox.content.blocks.core.page_list import published_pages
-from pressbox.content.blocks.escape import esc_attr
 from pressbox.content.blocks.html_tags import TagProcessor
 from pressbox.content.blocks.parser import parse_blocks
 from pressbox.content.blocks.phpjson import php_json_encode
@@ -26,6 +25,7 @@ from pressbox.content.blocks.registry import BlockModule
 from pressbox.content.blocks.safecss import safecss_filter_attr
 from pressbox.content.blocks.types import Block
 from pressbox.content.context import RenderContext
+from pressbox.content.escaping import esc_attr
 
 if TYPE_CHECKING:
     from pressbox.content.blocks.render import BlockInstance

@@ -13,11 +13,11 @@ from typing import Any
 from pressbox.content.blocks.core.common import kses_post
 from pressbox.content.blocks.css import to_kebab_case
 from pressbox.content.blocks.data import site_method
-from pressbox.content.blocks.escape import esc_attr, esc_url
 from pressbox.content.blocks.registry import BlockModule
 from pressbox.content.blocks.safecss import strip_all_tags
 from pressbox.content.blocks.types import Block
 from pressbox.content.context import PostData, RenderContext
+from pressbox.content.escaping import esc_attr, esc_url
 
 __all__ = ["MODULE", "SUBMENU_ICON", "published_pages", "render_page_list", "submenu_visibility"]
 

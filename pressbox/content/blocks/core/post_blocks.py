@@ -19,13 +19,13 @@ from pressbox.content.blocks.core.common import (
 )
 from pressbox.content.blocks.core.loop import current_post, password_required
 from pressbox.content.blocks.data import Term, post_title, site_method
-from pressbox.content.blocks.escape import esc_attr, esc_html, esc_url
 from pressbox.content.blocks.html_tags import TagProcessor
 from pressbox.content.blocks.phpdate import format_date, parse_mysql_date, site_timezone
 from pressbox.content.blocks.registry import BlockModule
 from pressbox.content.blocks.safecss import safecss_filter_attr
 from pressbox.content.blocks.types import Block
 from pressbox.content.context import PostData, RenderContext
+from pressbox.content.escaping import esc_attr, esc_html, esc_url
 from pressbox.content.formatting import strip_tags, wp_trim_words
 
 __all__ = ["MODULE"]

@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING, Any
 
 from pressbox.content.blocks.core.common import as_dict, has_link_color
 from pressbox.content.blocks.core.loop import LOOP_POSTS, post_class, query_page, run_query
-from pressbox.content.blocks.escape import esc_attr
 from pressbox.content.blocks.html_tags import TagProcessor
 from pressbox.content.blocks.registry import BlockModule
 from pressbox.content.blocks.sanitize import sanitize_title
 from pressbox.content.blocks.types import Block
 from pressbox.content.context import RenderContext
+from pressbox.content.escaping import esc_attr
 
 if TYPE_CHECKING:
     from pressbox.content.blocks.render import BlockInstance

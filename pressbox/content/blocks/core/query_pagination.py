@@ -13,11 +13,11 @@ from typing import Any
 from pressbox.content.blocks.core.common import as_dict, has_link_color
 from pressbox.content.blocks.core.loop import query_page, run_query
 from pressbox.content.blocks.core.query import block_context
-from pressbox.content.blocks.escape import esc_html, esc_url
 from pressbox.content.blocks.html_tags import TagProcessor
 from pressbox.content.blocks.registry import BlockModule
 from pressbox.content.blocks.types import Block
 from pressbox.content.context import RenderContext
+from pressbox.content.escaping import esc_html, esc_url
 from pressbox.content.shortcodes.phpfuncs import add_query_arg
 from pressbox.rest.phpquery import parse_query, urlencode_deep
 

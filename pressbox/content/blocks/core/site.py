@@ -9,12 +9,12 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import quote_plus
 
-from pressbox.content.blocks.escape import esc_attr, esc_url
 from pressbox.content.blocks.html_tags import TagProcessor
 from pressbox.content.blocks.registry import BlockModule
 from pressbox.content.blocks.safecss import strip_all_tags
 from pressbox.content.blocks.types import Block
 from pressbox.content.context import RenderContext
+from pressbox.content.escaping import esc_attr, esc_url
 
 __all__ = ["MODULE"]
 

@@ -11,11 +11,11 @@ import re
 from typing import Any
 
 from pressbox.content.blocks.core.social_icons import SERVICES
-from pressbox.content.blocks.escape import esc_html, esc_url
 from pressbox.content.blocks.html_tags import TagProcessor
 from pressbox.content.blocks.registry import BlockModule
 from pressbox.content.blocks.types import Block
 from pressbox.content.context import RenderContext
+from pressbox.content.escaping import esc_html, esc_url
 
 __all__ = ["MODULE", "render_social_link"]
 

@@ -15,12 +15,12 @@ from typing import Any
 from pressbox.content.blocks.core.archives import inline_script
 from pressbox.content.blocks.core.scripts import CATEGORIES_DROPDOWN_JS
 from pressbox.content.blocks.data import Term, site_method
-from pressbox.content.blocks.escape import esc_attr, esc_html, esc_url
 from pressbox.content.blocks.phpjson import php_json_encode
 from pressbox.content.blocks.registry import BlockModule
 from pressbox.content.blocks.types import Block
 from pressbox.content.context import RenderContext
 from pressbox.content.counters import consume, next_number
+from pressbox.content.escaping import esc_attr, esc_html, esc_url
 
 __all__ = ["MODULE", "render_categories", "render_tag_cloud", "term_link"]
 

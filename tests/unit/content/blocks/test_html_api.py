@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from pressbox.content.blocks.escape import esc_attr, esc_html, esc_url
 from pressbox.content.blocks.html_decode import decode_attribute
 from pressbox.content.blocks.html_tags import TagProcessor
+from pressbox.content.escaping import esc_attr, esc_html, esc_url
 
 from .oracle_data import php_run, php_sources
 

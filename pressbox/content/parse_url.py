@@ -1,109 +1,14 @@
-"""URL sanitizing as the REST API's `uri` format does it.
+"""PHP's `parse_url()` as WordPress's `wp_parse_url()` uses it, for the URL's front part.
 
-Counterparts: `sanitize_url()`/`esc_url_raw()` (`esc_url()` in its `db` context),
-`wp_kses_bad_protocol()` and its helpers, `wp_allowed_protocols()`, and `wp_parse_url()` with
-the part of PHP's `parse_url()` that finds a URL's scheme, user, password, host and port.
+Only the scheme, user, password, host and port are found (the path, query and fragment are
+not needed by our callers): `esc_url()` rebuilds that front part to percent-encode the
+brackets after it, and batch requests compare a URL's host. Returns None where PHP's
+`parse_url()` returns false.
 """
 
 from __future__ import annotations
 
 import re
-
-from pressbox.schema import _php
-
-_PHP_TRIM = " \t\n\r\0\x0b"
-
-ALLOWED_PROTOCOLS = (
-    "http", "https", "ftp", "ftps", "mailto", "news", "irc", "irc6", "ircs", "gopher", "nntp",
-    "feed", "telnet", "mms", "rtsp", "sms", "svn", "tel", "fax", "xmpp", "webcal", "urn",
-)  # fmt: skip
-
-
-def _kses_no_null(text: str) -> str:
-    text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", "", text)
-    return re.sub(r"\\+0+", "", text)
-
-
-def _decode_entities(text: str) -> str:
-    text = re.sub(r"&#([0-9]+);", lambda m: chr(int(m.group(1)) % 256), text)
-    return re.sub(r"&#[Xx]([0-9A-Fa-f]+);", lambda m: chr(int(m.group(1), 16) % 256), text)
-
-
-def _bad_protocol_once2(scheme: str, protocols: tuple[str, ...]) -> str:
-    scheme = _decode_entities(scheme)
-    scheme = re.sub(r"[ \t\n\x0b\x0c\r]", "", scheme)
-    scheme = _php.strtolower(_kses_no_null(scheme))
-    return f"{scheme}:" if any(_php.strtolower(p) == scheme for p in protocols) else ""
-
-
-def _bad_protocol_once(text: str, protocols: tuple[str, ...], count: int = 1) -> str:
-    text = re.sub(
-        r"(&#0*58(?![;0-9])|&#x0*3a(?![;a-f0-9]))", r"\1;", text, flags=re.IGNORECASE | re.ASCII
-    )
-    parts = re.split(
-        r":|&#0*58;|&#x0*3a;|&colon;", text, maxsplit=1, flags=re.IGNORECASE | re.ASCII
-    )
-    if len(parts) == 2 and not re.search(r"/\?", parts[0]):
-        text = parts[1].strip(_PHP_TRIM)
-        protocol = _bad_protocol_once2(parts[0], protocols)
-        if protocol == "feed:":
-            if count > 2:
-                return ""
-            text = _bad_protocol_once(text, protocols, count + 1)
-            if _php.is_empty(text):
-                return text
-        text = protocol + text
-    return text
-
-
-def wp_kses_bad_protocol(text: str, protocols: tuple[str, ...] = ALLOWED_PROTOCOLS) -> str:
-    """Remove disallowed URL schemes (repeatedly, as nested schemes can hide one another)."""
-    text = _kses_no_null(text)
-    if (text.startswith("https://") and "https" in protocols) or (
-        text.startswith("http://") and "http" in protocols
-    ):
-        return text
-    for _ in range(6):
-        original = text
-        text = _bad_protocol_once(text, protocols)
-        if text == original:
-            return text
-    return ""
-
-
-def sanitize_url(url: str, protocols: tuple[str, ...] | None = None) -> str:
-    """`sanitize_url()` (`esc_url_raw()`): a URL cleaned for storage, "" when unsafe."""
-    if url == "":
-        return url
-    url = url.lstrip(_PHP_TRIM).replace(" ", "%20")
-    url = re.sub(
-        r"[^a-z0-9\-~+_.?#=!&;,/:%@$|*'()\[\]\x80-\U0010ffff]",
-        "",
-        url,
-        flags=re.IGNORECASE | re.ASCII,
-    )
-    if url == "":
-        return url
-    if not _php.strtolower(url).startswith("mailto:"):
-        while True:
-            stripped = re.sub("%0d|%0a|%0D|%0A", "", url)
-            if stripped == url:
-                break
-            url = stripped
-    url = url.replace(";//", "://")
-    if (
-        ":" not in url
-        and url[0] not in "/#?"
-        and not re.match(r"^[a-z0-9-]+?\.php", url, re.IGNORECASE | re.ASCII)
-    ):
-        scheme = "https://" if protocols and protocols[0] == "https" else "http://"
-        url = scheme + url
-    if "[" in url or "]" in url:
-        url = _encode_brackets(url)
-    if url[0] == "/":
-        return url
-    good = wp_kses_bad_protocol(url, protocols if protocols is not None else ALLOWED_PROTOCOLS)
-    return good if _php.strtolower(good) == _php.strtolower(url) else ""
 
 
 def _parse_port(text: str) -> int | None:
@@ -217,7 +122,7 @@ def _parse_url_authority(url: str) -> dict[str, str] | None:
     return parts
 
 
-def _wp_parse_url(url: str) -> dict[str, str] | None:
+def wp_parse_url(url: str) -> dict[str, str] | None:
     if url.startswith("//"):
         parts = _parse_url_authority("placeholder:" + url)
         unset: tuple[str, ...] = ("scheme",)
@@ -232,9 +137,10 @@ def _wp_parse_url(url: str) -> dict[str, str] | None:
     return parts
 
 
-def _encode_brackets(url: str) -> str:
-    # Brackets are only allowed in the host part of a URL (IPv6 literals).
-    parsed = _wp_parse_url(url) or {}
+def encode_brackets(url: str) -> str:
+    """Percent-encode `[` and `]` after the scheme and authority, as esc_url() does: brackets
+    belong only in a host (IPv6 literals)."""
+    parsed = wp_parse_url(url) or {}
     front = ""
     if "scheme" in parsed:
         front += parsed["scheme"] + "://"
@@ -253,6 +159,3 @@ def _encode_brackets(url: str) -> str:
     end_dirty = url.replace(front, "") if front else url
     end_clean = end_dirty.replace("[", "%5B").replace("]", "%5D")
     return url.replace(end_dirty, end_clean) if end_dirty else url
-
-
-esc_url_raw = sanitize_url
