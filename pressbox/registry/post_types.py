@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Literal, TypedDict
 
 from pressbox.registry.caps import PostTypeCaps, post_type_capabilities
 from pressbox.registry.labels import Labels, post_type_labels
+from pressbox.registry.named import NamedRegistry
 
 EP_PERMALINK = 1
 
@@ -290,14 +291,16 @@ def build_post_type(name: str, args: PostTypeArgs, *, permalinks: bool = True) -
     )
 
 
-class PostTypeRegistry:
+class PostTypeRegistry(NamedRegistry[PostType]):
     """`$wp_post_types` in registration order, plus features of pseudo types.
+
+    `get()` is `get_post_type_object()`.
 
     Filled at start-up (`register`, `add_support`, `remove_support`), read-only afterwards.
     """
 
     def __init__(self, *, permalinks: bool = True) -> None:
-        self._types: dict[str, PostType] = {}
+        super().__init__()
         # Features of names that are not post types, e.g. `attachment:audio` -> thumbnail.
         self._extra_supports: dict[str, dict[str, SupportValue]] = {}
         self._permalinks = permalinks
@@ -320,59 +323,43 @@ class PostTypeRegistry:
         if not name or len(name) > 20:
             raise ValueError("Post type names must be between 1 and 20 characters in length.")
         post_type = build_post_type(name, args, permalinks=self._permalinks)
-        self._types[name] = post_type
+        self._items[name] = post_type
         return post_type
 
     def add_support(self, name: str, feature: str, *args: Mapping[str, object]) -> None:
         """`add_post_type_support()`."""
         value: SupportValue = tuple(MappingProxyType(dict(a)) for a in args) if args else True
-        post_type = self._types.get(name)
+        post_type = self._items.get(name)
         if post_type is None:
             self._extra_supports.setdefault(name, {})[feature] = value
             return
         supports = dict(post_type.supports)
         supports[feature] = value
-        self._types[name] = dataclasses.replace(post_type, supports=MappingProxyType(supports))
+        self._items[name] = dataclasses.replace(post_type, supports=MappingProxyType(supports))
 
     def remove_support(self, name: str, feature: str) -> None:
         """`remove_post_type_support()`."""
-        post_type = self._types.get(name)
+        post_type = self._items.get(name)
         if post_type is None:
             self._extra_supports.get(name, {}).pop(feature, None)
             return
         supports = {k: v for k, v in post_type.supports.items() if k != feature}
-        self._types[name] = dataclasses.replace(post_type, supports=MappingProxyType(supports))
+        self._items[name] = dataclasses.replace(post_type, supports=MappingProxyType(supports))
 
     def supports(self, name: str, feature: str) -> bool:
         """`post_type_supports()`, also for pseudo types such as `attachment:audio`."""
-        post_type = self._types.get(name)
+        post_type = self._items.get(name)
         if post_type is not None:
             return post_type.supports_feature(feature)
         return feature in self._extra_supports.get(name, {})
 
-    def get(self, name: str) -> PostType | None:
-        """`get_post_type_object()`."""
-        return self._types.get(name)
-
-    def __getitem__(self, name: str) -> PostType:
-        return self._types[name]
-
-    def __contains__(self, name: object) -> bool:
-        return name in self._types
-
-    def __iter__(self) -> Iterator[PostType]:
-        return iter(self._types.values())
-
-    def __len__(self) -> int:
-        return len(self._types)
-
     def names(self) -> list[str]:
         """`get_post_types()`: every name, in registration order."""
-        return list(self._types)
+        return list(self._items)
 
     def in_rest(self) -> list[PostType]:
         """`get_post_types( array( 'show_in_rest' => true ), 'objects' )`."""
-        return [t for t in self._types.values() if t.show_in_rest]
+        return [t for t in self._items.values() if t.show_in_rest]
 
     def by_rest_base(self, namespace: str, base: str) -> PostType | None:
         """The REST-visible type served at `/{namespace}/{base}`."""

@@ -6,9 +6,10 @@ WordPress counterparts: `register_post_status()`, `get_post_status_object()`,
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TypedDict
+
+from pressbox.registry.named import NamedRegistry
 
 
 class PostStatusArgs(TypedDict, total=False):
@@ -83,11 +84,11 @@ def build_post_status(name: str, args: PostStatusArgs) -> PostStatus:
     )
 
 
-class PostStatusRegistry:
-    """`$wp_post_statuses` in registration order; filled at start-up, read-only afterwards."""
+class PostStatusRegistry(NamedRegistry[PostStatus]):
+    """`$wp_post_statuses` in registration order; filled at start-up, read-only afterwards.
 
-    def __init__(self) -> None:
-        self._statuses: dict[str, PostStatus] = {}
+    `get()` is `get_post_status_object()`.
+    """
 
     @classmethod
     def core(cls) -> PostStatusRegistry:
@@ -97,30 +98,12 @@ class PostStatusRegistry:
     def register(self, name: str, args: PostStatusArgs) -> PostStatus:
         """`register_post_status()`."""
         status = build_post_status(name, args)
-        self._statuses[status.name] = status
+        self._items[status.name] = status
         return status
-
-    def get(self, name: str) -> PostStatus | None:
-        """`get_post_status_object()`."""
-        return self._statuses.get(name)
-
-    def __getitem__(self, name: str) -> PostStatus:
-        return self._statuses[name]
-
-    def __contains__(self, name: object) -> bool:
-        return name in self._statuses
-
-    def __iter__(self) -> Iterator[PostStatus]:
-        return iter(self._statuses.values())
-
-    def __len__(self) -> int:
-        return len(self._statuses)
 
     def names(self, *, internal: bool | None = None) -> list[str]:
         """`array_keys( get_post_stati() )`, optionally filtered on `internal`."""
-        return [
-            s.name for s in self._statuses.values() if internal is None or s.internal is internal
-        ]
+        return [s.name for s in self._items.values() if internal is None or s.internal is internal]
 
 
 def _count(singular: str, plural: str | None = None) -> tuple[str, str]:

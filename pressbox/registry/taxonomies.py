@@ -9,13 +9,14 @@ transcribes `create_initial_taxonomies()` (wp-includes/taxonomy.php, 7.1.0) as i
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Literal, TypedDict
 
 from pressbox.registry.caps import TaxonomyCaps, taxonomy_capabilities
 from pressbox.registry.labels import Labels, taxonomy_labels
+from pressbox.registry.named import NamedRegistry
 from pressbox.registry.post_types import sanitize_query_var
 
 EP_NONE = 0
@@ -222,11 +223,14 @@ def build_taxonomy(
     )
 
 
-class TaxonomyRegistry:
-    """`$wp_taxonomies` in registration order; filled at start-up, read-only afterwards."""
+class TaxonomyRegistry(NamedRegistry[Taxonomy]):
+    """`$wp_taxonomies` in registration order; filled at start-up, read-only afterwards.
+
+    `get()` is `get_taxonomy()`.
+    """
 
     def __init__(self, *, permalinks: bool = True) -> None:
-        self._taxonomies: dict[str, Taxonomy] = {}
+        super().__init__()
         self._permalinks = permalinks
 
     @classmethod
@@ -244,43 +248,27 @@ class TaxonomyRegistry:
             raise ValueError("Taxonomy names must be between 1 and 32 characters in length.")
         types = [object_type] if isinstance(object_type, str) else list(object_type)
         taxonomy = build_taxonomy(name, types, args, permalinks=self._permalinks)
-        self._taxonomies[name] = taxonomy
+        self._items[name] = taxonomy
         return taxonomy
 
     def register_for_object_type(self, name: str, object_type: str) -> bool:
         """`register_taxonomy_for_object_type()` (the caller checks the post type exists)."""
-        taxonomy = self._taxonomies.get(name)
+        taxonomy = self._items.get(name)
         if taxonomy is None:
             return False
         if object_type not in taxonomy.object_type:
-            self._taxonomies[name] = dataclasses.replace(
+            self._items[name] = dataclasses.replace(
                 taxonomy, object_type=(*taxonomy.object_type, object_type)
             )
         return True
 
-    def get(self, name: str) -> Taxonomy | None:
-        """`get_taxonomy()`."""
-        return self._taxonomies.get(name)
-
-    def __getitem__(self, name: str) -> Taxonomy:
-        return self._taxonomies[name]
-
-    def __contains__(self, name: object) -> bool:
-        return name in self._taxonomies
-
-    def __iter__(self) -> Iterator[Taxonomy]:
-        return iter(self._taxonomies.values())
-
-    def __len__(self) -> int:
-        return len(self._taxonomies)
-
     def names(self) -> list[str]:
         """`get_taxonomies()`: every name, in registration order."""
-        return list(self._taxonomies)
+        return list(self._items)
 
     def in_rest(self) -> list[Taxonomy]:
         """`get_taxonomies( array( 'show_in_rest' => true ), 'objects' )`."""
-        return [t for t in self._taxonomies.values() if t.show_in_rest]
+        return [t for t in self._items.values() if t.show_in_rest]
 
     def for_object_type(
         self, object_type: str, *, show_in_rest: bool | None = None
@@ -288,7 +276,7 @@ class TaxonomyRegistry:
         """`get_object_taxonomies( $object_type, 'objects' )`, optionally `wp_list_filter`ed."""
         return [
             t
-            for t in self._taxonomies.values()
+            for t in self._items.values()
             if object_type in t.object_type
             and (show_in_rest is None or t.show_in_rest is show_in_rest)
         ]
