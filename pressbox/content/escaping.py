@@ -100,6 +100,14 @@ def esc_attr(text: str) -> str:
 
 # --- URLs -------------------------------------------------------------------------------------
 
+# wp_kses_uri_attributes(): the attributes whose values are URLs.
+URI_ATTRIBUTES = frozenset(
+    (
+        "action", "archive", "background", "cite", "classid", "codebase", "data", "formaction",
+        "href", "icon", "longdesc", "manifest", "poster", "profile", "src", "usemap", "xmlns",
+    )
+)  # fmt: skip
+
 
 # fmt: off
 ALLOWED_PROTOCOLS: tuple[str, ...] = (

@@ -18,38 +18,15 @@ from pressbox.content.blocks.html_scan import (
     _cspan,
     _span,
 )
+from pressbox.content.escaping import URI_ATTRIBUTES, esc_url
 
 __all__ = ["VOID_ELEMENTS", "TagProcessor", "esc_url_for_attribute"]
 
-_URI_ATTRIBUTES = frozenset(
-    [
-        "action",
-        "archive",
-        "background",
-        "cite",
-        "classid",
-        "codebase",
-        "data",
-        "formaction",
-        "href",
-        "icon",
-        "longdesc",
-        "manifest",
-        "poster",
-        "profile",
-        "src",
-        "usemap",
-        "xmlns",
-    ]
-)
 _ESCAPE = str.maketrans({"<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;"})
 
 
 def esc_url_for_attribute(value: str) -> str:
     """The URL escaping `set_attribute()` applies to URI attributes (`esc_url()`)."""
-    # Imported lazily: escape.py is a larger module most scans never need.
-    from pressbox.content.escaping import esc_url
-
     return esc_url(value)
 
 
@@ -102,7 +79,7 @@ class TagProcessor(TagScanner):
         else:
             escaped = (
                 esc_url_for_attribute(value)
-                if comparable in _URI_ATTRIBUTES
+                if comparable in URI_ATTRIBUTES
                 else value.translate(_ESCAPE)
             )
             if escaped == "" and value != "":

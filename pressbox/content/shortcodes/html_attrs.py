@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from pressbox.content.escaping import esc_attr, wp_kses_bad_protocol
+from pressbox.content.escaping import URI_ATTRIBUTES, esc_attr, wp_kses_bad_protocol
 
 __all__ = ["KSES_POST_TAGS", "wp_kses_attr_parse", "wp_kses_hair_parse", "wp_kses_one_attr"]
 
@@ -143,28 +143,6 @@ KSES_POST_TAGS = frozenset(
         "semantics",
         "annotation",
         "menclose",
-    )
-)
-
-URI_ATTRIBUTES = frozenset(
-    (
-        "action",
-        "archive",
-        "background",
-        "cite",
-        "classid",
-        "codebase",
-        "data",
-        "formaction",
-        "href",
-        "icon",
-        "longdesc",
-        "manifest",
-        "poster",
-        "profile",
-        "src",
-        "usemap",
-        "xmlns",
     )
 )
 
