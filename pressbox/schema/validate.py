@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from pressbox.content.blocks.phpjson import php_json_encode
 from pressbox.schema import _php
 from pressbox.schema.errors import RestError
 from pressbox.schema.formats import (
@@ -338,7 +339,7 @@ def rest_validate_enum(value: Any, args: Schema, param: str) -> Valid:
     choices = _values(args["enum"])
     if any(rest_are_values_equal(sanitized, choice) for choice in choices):
         return True
-    encoded = [_php.to_str(c) if _php.is_scalar(c) else _php.json_encode(c) for c in choices]
+    encoded = [_php.to_str(c) if _php.is_scalar(c) else php_json_encode(c) for c in choices]
     if len(encoded) == 1:
         return RestError("rest_not_in_enum", f"{param} is not {encoded[0]}.")
     return RestError("rest_not_in_enum", f"{param} is not one of {_php.sprintf_list(encoded)}.")

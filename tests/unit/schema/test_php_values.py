@@ -159,23 +159,6 @@ def test_sprintf_positional_arguments_are_not_rescanned() -> None:
 
 
 @pytest.mark.parametrize(
-    ("value", "expected"),
-    [
-        ([1, "a/b"], '[1,"a\\/b"]'),
-        ({"k": None, "t": True}, '{"k":null,"t":true}'),
-        ({"0": "x", "1": "y"}, '["x","y"]'),
-        ({}, "[]"),
-        ("é\n", '"\\u00e9\\n"'),
-        (1.0, "1.0"),
-        (1e25, "1.0e+25"),
-        (0.1, "0.1"),
-    ],
-)
-def test_json_encode(value: Any, expected: str) -> None:
-    assert _php.json_encode(value) == expected
-
-
-@pytest.mark.parametrize(
     ("count", "expected"), [(1, "one"), (1.5, "one"), ("1", "one"), (0, "many"), (2, "many")]
 )
 def test_plural_is_singular_only_for_one(count: Any, expected: str) -> None:
