@@ -1,23 +1,17 @@
 """Run WordPress's own PHP formatting functions, for differential tests.
 
-At test time the WordPress 7.1 sources are read from the bare git mirror (never copied into
-the repository), written to a temporary folder with a small bootstrap of stubs (options,
-translations, the current post) and driven by one long-lived `php` process that answers JSON
-requests line by line. Tests call `require_php()`, which skips with the reason when php-cli,
-git, the mirror or the tag is missing.
+The WordPress sources it loads, a small bootstrap of stubs (options, translations, the current
+post) and the functions it exposes; `tests.php_cli` reads the sources from the mirror and runs
+the `php` process. Tests call `require_php()`, which skips with the reason when php-cli, git,
+the mirror or the tag is missing.
 
 Also here: `oracle_posts()`, the `wp_posts` rows of the oracle's SQL dump (skips if absent).
 """
 
 from __future__ import annotations
 
-import atexit
-import json
 import os
 import re
-import shutil
-import subprocess
-import tempfile
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -25,10 +19,8 @@ from typing import Any
 
 import pytest
 
-from tests.php_cli import php_missing
+from tests.php_cli import PhpProcess, extract_function, php_array, require, start_php, wp_include
 
-MIRROR = os.environ.get("PRESSBOX_WP_MIRROR", "/work/.mirror/johnpbloch+wordpress-core/repo")
-WP_TAG = os.environ.get("PRESSBOX_WP_TAG", "7.1.0")
 ORACLE = os.environ.get("PRESSBOX_ORACLE", "/work/shared/oracle")
 SITE_URL = "http://127.0.0.1:8080"
 CORE_SHORTCODES = ("wp_caption", "caption", "gallery", "playlist", "audio", "video", "embed")
@@ -169,115 +161,38 @@ _ALLOWED = frozenset(
 )  # fmt: skip
 
 
-def _git_show(path: str) -> str:
-    return subprocess.run(
-        ["git", f"--git-dir={MIRROR}", "show", f"{WP_TAG}:wp-includes/{path}"],
-        check=True,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-    ).stdout
-
-
-def _extract_function(source: str, name: str, indent: str = "") -> str:
-    """The text of `function name(` up to its closing brace at the same indentation."""
-    m = re.search(
-        rf"^{indent}(?:public |private |static )*function {re.escape(name)}\(", source, re.M
+def _files() -> dict[str, str]:
+    """The harness's folder: WordPress's files, the functions extracted, our bootstrap."""
+    files = {f"wp-includes/{f}": wp_include(f) for f in _FILES}
+    extracted = ["<?php"]
+    for file, names in _FUNCTIONS.items():
+        text = wp_include(file)
+        extracted += [extract_function(text, n) for n in names]
+    files["extracted.php"] = "\n\n".join(extracted) + "\n"
+    query = wp_include("class-wp-query.php")
+    files["bootstrap.php"] = (
+        _BOOTSTRAP.replace("%SITE_URL%", SITE_URL)
+        .replace("%GENERATE_POSTDATA%", extract_function(query, "generate_postdata", "\t"))
+        .replace("%FILES%", php_array(_REQUIRED))
+        .replace("%SHORTCODES%", php_array(CORE_SHORTCODES))
     )
-    if m is None:
-        raise LookupError(name)
-    end = source.index(f"\n{indent}}}\n", m.start())
-    return source[m.start() : end + len(indent) + 3]
-
-
-class PhpHarness:
-    """A `php` process running WordPress's formatting functions on request."""
-
-    def __init__(self, folder: Path) -> None:
-        self._stderr = (folder / "stderr.log").open("w+")
-        self._proc = subprocess.Popen(
-            ["php", str(folder / "bootstrap.php")],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=self._stderr,
-            text=True,
-            encoding="utf-8",
-        )
-
-    def call_many(self, calls: list[tuple[str, list[Any]]]) -> list[Any]:
-        """Results of `[(function, args), …]` in one round trip."""
-        for fn, _args in calls:
-            if fn not in _ALLOWED:
-                raise ValueError(f"not exposed by the harness: {fn}")
-        assert self._proc.stdin is not None and self._proc.stdout is not None
-        self._proc.stdin.write(json.dumps([[fn, args] for fn, args in calls]) + "\n")
-        self._proc.stdin.flush()
-        line = self._proc.stdout.readline()
-        if not line:
-            self._stderr.seek(0)
-            raise RuntimeError(f"php stopped: {self._stderr.read()[-2000:]}")
-        result: list[Any] = json.loads(line)
-        return result
-
-    def call(self, fn: str, *args: Any) -> Any:
-        return self.call_many([(fn, list(args))])[0]
-
-    def close(self) -> None:
-        if self._proc.poll() is None:
-            assert self._proc.stdin is not None
-            self._proc.stdin.close()
-            self._proc.wait(timeout=10)
-        self._stderr.close()
+    return files
 
 
 @cache
-def _start() -> PhpHarness | str:
+def _start() -> PhpProcess | str:
     """The harness, or why it cannot run."""
-    if php_missing():
-        return "php-cli (with mbstring) is not installed"
-    if shutil.which("git") is None:
-        return "git is not installed"
-    if not Path(MIRROR).is_dir():
-        return f"the WordPress git mirror is absent ({MIRROR})"
-    try:
-        sources = {f: _git_show(f) for f in _FILES}
-        extracted = ["<?php"]
-        for file, names in _FUNCTIONS.items():
-            text = _git_show(file)
-            extracted += [_extract_function(text, n) for n in names]
-        query = _git_show("class-wp-query.php")
-        generate_postdata = _extract_function(query, "generate_postdata", "\t")
-    except (subprocess.CalledProcessError, LookupError, ValueError) as exc:
-        return f"WordPress {WP_TAG} sources unavailable from {MIRROR}: {exc}"
-    folder = Path(tempfile.mkdtemp(prefix="pressbox-wp-"))
-    atexit.register(shutil.rmtree, folder, True)
-    (folder / "wp-includes").mkdir()
-    for name, text in sources.items():
-        (folder / "wp-includes" / name).write_text(text, encoding="utf-8")
-    (folder / "extracted.php").write_text("\n\n".join(extracted) + "\n", encoding="utf-8")
-    bootstrap = (
-        _BOOTSTRAP.replace("%SITE_URL%", SITE_URL)
-        .replace("%GENERATE_POSTDATA%", generate_postdata)
-        .replace("%FILES%", "array(" + ", ".join(f"'{f}'" for f in _REQUIRED) + ")")
-        .replace("%SHORTCODES%", "array(" + ", ".join(f"'{t}'" for t in CORE_SHORTCODES) + ")")
+    return start_php(
+        "harness",
+        _files,
+        _ALLOWED,
+        lambda php: php.call("wptexturize", "'ok'") == "&#8216;ok&#8217;",
     )
-    (folder / "bootstrap.php").write_text(bootstrap, encoding="utf-8")
-    harness = PhpHarness(folder)
-    atexit.register(harness.close)
-    try:
-        if harness.call("wptexturize", "'ok'") != "&#8216;ok&#8217;":
-            return "the PHP harness answered unexpectedly"
-    except (RuntimeError, OSError, json.JSONDecodeError) as exc:
-        return f"the PHP harness failed to start: {exc}"
-    return harness
 
 
-def require_php() -> PhpHarness:
+def require_php() -> PhpProcess:
     """The running harness; skips the calling test when it cannot run."""
-    harness = _start()
-    if isinstance(harness, str):
-        pytest.skip(harness)
-    return harness
+    return require(_start())
 
 
 # --- the oracle's posts ----------------------------------------------------------------------

@@ -1,10 +1,10 @@
 """WordPress's own REST validation functions, run by php-cli, for differential tests.
 
-At test time the WordPress sources are read from the bare git mirror (never copied into the
-repository) into a temporary folder: whole files that only define functions or classes, single
-functions extracted from files that would pull in too much, and a bootstrap of minimal stubs
-(`__`, `_n`, `get_option`, …). One long-lived `php` process answers JSON requests line by line.
-`require_php()` skips the calling test, with the reason, when php, git or the mirror is absent.
+The WordPress sources it loads (whole files that only define functions or classes, single
+functions extracted from files that would pull in too much), a bootstrap of minimal stubs
+(`__`, `_n`, `get_option`, …) and the functions it exposes; `tests.php_cli` reads the sources
+from the mirror and runs the `php` process. `require_php()` skips the calling test, with the
+reason, when php, git or the mirror is absent.
 
 Values cross the pipe as JSON, so PHP sees what `json_decode( $body, true )` gives WordPress.
 Errors come back as `{"__error": {"code", "message", "data"}}`, non-finite floats as
@@ -13,25 +13,13 @@ Errors come back as `{"__error": {"code", "message", "data"}}`, non-finite float
 
 from __future__ import annotations
 
-import atexit
 import json
 import math
-import os
-import re
-import shutil
-import subprocess
-import tempfile
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-import pytest
-
 from pressbox.schema import RestError
-from tests.php_cli import php_missing
-
-MIRROR = os.environ.get("PRESSBOX_WP_MIRROR", "/work/.mirror/johnpbloch+wordpress-core/repo")
-WP_TAG = os.environ.get("PRESSBOX_WP_TAG", "7.1.0")
+from tests.php_cli import PhpProcess, extract_function, php_array, require, start_php, wp_include
 
 _WHOLE = (
     "plugin.php",
@@ -188,112 +176,44 @@ _ALLOWED = frozenset(
 )  # fmt: skip
 
 
-def _git_show(path: str) -> str:
-    return subprocess.run(
-        ["git", f"--git-dir={MIRROR}", "show", f"{WP_TAG}:wp-includes/{path}"],
-        check=True,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-    ).stdout
-
-
-def _extract_function(source: str, name: str, indent: str) -> str:
-    """The text of `function name(` up to its closing brace at the same indentation."""
-    m = re.search(rf"^{indent}function {re.escape(name)}\(", source, re.M)
-    if m is None:
-        raise LookupError(name)
-    end = source.index(f"\n{indent}}}\n", m.start())
-    text = source[m.start() : end + len(indent) + 3]
+def _extracted(source: str, name: str, indent: str) -> str:
+    """The function; an indented one is a PHP polyfill, kept behind its `function_exists()`."""
+    text = extract_function(source, name, indent)
     if indent:
         return f"if ( ! function_exists( '{name}' ) ) {{\n{text}\n}}"
     return text
 
 
-class PhpOracle:
-    """A `php` process answering calls of WordPress functions."""
-
-    def __init__(self, folder: Path) -> None:
-        self._stderr = (folder / "stderr.log").open("w+")
-        self._proc = subprocess.Popen(
-            ["php", "-d", "pcre.jit=0", str(folder / "bootstrap.php")],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=self._stderr,
-            text=True,
-            encoding="utf-8",
-        )
-
-    def call_many(self, calls: list[tuple[str, list[Any]]]) -> list[Any]:
-        for fn, _ in calls:
-            if fn not in _ALLOWED:
-                raise ValueError(f"not exposed by the oracle: {fn}")
-        assert self._proc.stdin is not None and self._proc.stdout is not None
-        self._proc.stdin.write(json.dumps([[fn, args] for fn, args in calls]) + "\n")
-        self._proc.stdin.flush()
-        line = self._proc.stdout.readline()
-        if not line:
-            self._stderr.seek(0)
-            raise RuntimeError(f"php stopped: {self._stderr.read()[-2000:]}")
-        result: list[Any] = json.loads(line)
-        return result
-
-    def call(self, fn: str, *args: Any) -> Any:
-        return self.call_many([(fn, list(args))])[0]
-
-    def close(self) -> None:
-        if self._proc.poll() is None:
-            assert self._proc.stdin is not None
-            self._proc.stdin.close()
-            self._proc.wait(timeout=10)
-        self._stderr.close()
+def _files() -> dict[str, str]:
+    """The oracle's folder: WordPress's files, the functions extracted, Ipv6, our bootstrap."""
+    files = {f"wp-includes/{f}": wp_include(f) for f in _WHOLE}
+    extracted = ["<?php"]
+    for file, names in _FUNCTIONS.items():
+        text = wp_include(file)
+        extracted += [_extracted(text, n, indent) for n, indent in names]
+    files["extracted.php"] = "\n\n".join(extracted) + "\n"
+    files["ipv6.php"] = wp_include("Requests/src/Ipv6.php")
+    files["ipv6_stubs.php"] = _IPV6_STUBS
+    required = php_array(f for f in _WHOLE if f != "class-wp-hook.php")
+    files["bootstrap.php"] = _BOOTSTRAP.replace("%FILES%", required)
+    return files
 
 
 @cache
-def _start() -> PhpOracle | str:
+def _start() -> PhpProcess | str:
     """The oracle, or why it cannot run."""
-    if php_missing():
-        return "php-cli (with mbstring) is not installed"
-    if shutil.which("git") is None:
-        return "git is not installed"
-    if not Path(MIRROR).is_dir():
-        return f"the WordPress git mirror is absent ({MIRROR})"
-    try:
-        whole = {f: _git_show(f) for f in _WHOLE}
-        extracted = ["<?php"]
-        for file, names in _FUNCTIONS.items():
-            text = _git_show(file)
-            extracted += [_extract_function(text, n, indent) for n, indent in names]
-        ipv6 = _git_show("Requests/src/Ipv6.php")
-    except (subprocess.CalledProcessError, LookupError, ValueError) as exc:
-        return f"WordPress {WP_TAG} sources unavailable from {MIRROR}: {exc}"
-    folder = Path(tempfile.mkdtemp(prefix="pressbox-schema-wp-"))
-    atexit.register(shutil.rmtree, folder, True)
-    for name, text in whole.items():
-        path = folder / "wp-includes" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    (folder / "extracted.php").write_text("\n\n".join(extracted) + "\n", encoding="utf-8")
-    (folder / "ipv6_stubs.php").write_text(_IPV6_STUBS, encoding="utf-8")
-    (folder / "ipv6.php").write_text(ipv6, encoding="utf-8")
-    files = "array(" + ", ".join(f"'{f}'" for f in _WHOLE if f != "class-wp-hook.php") + ")"
-    (folder / "bootstrap.php").write_text(_BOOTSTRAP.replace("%FILES%", files), encoding="utf-8")
-    oracle = PhpOracle(folder)
-    atexit.register(oracle.close)
-    try:
-        if oracle.call("rest_is_integer", "12") is not True:
-            return "the PHP oracle answered unexpectedly"
-    except (RuntimeError, OSError, json.JSONDecodeError) as exc:
-        return f"the PHP oracle failed to start: {exc}"
-    return oracle
+    return start_php(
+        "oracle",
+        _files,
+        _ALLOWED,
+        lambda php: php.call("rest_is_integer", "12") is True,
+        ("-d", "pcre.jit=0"),
+    )
 
 
-def require_php() -> PhpOracle:
+def require_php() -> PhpProcess:
     """The running oracle; skips the calling test when it cannot run."""
-    oracle = _start()
-    if isinstance(oracle, str):
-        pytest.skip(oracle)
-    return oracle
+    return require(_start())
 
 
 def to_wire(value: Any) -> Any:
