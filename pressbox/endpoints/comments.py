@@ -8,13 +8,11 @@ from typing import TYPE_CHECKING, Any
 from pressbox.content.avatars import AvatarOptions
 from pressbox.content.comment_text import CommentTextRenderer
 from pressbox.endpoints.comments_permissions import CommentPermissions, php_empty
-from pressbox.endpoints.controller_routes import bind_callbacks as _bind
-from pressbox.endpoints.controller_routes import not_implemented as _not_implemented
+from pressbox.endpoints.controller_routes import spec_endpoints
 from pressbox.endpoints.posts import PostsController
 from pressbox.rest.controller import add_paging_links, fields_for_response
 from pressbox.rest.dates import to_site_mysql
 from pressbox.rest.message import Request, Response
-from pressbox.rest.routes import Endpoint
 from pressbox.schema.comments import (
     NAMESPACE,
     REST_BASE,
@@ -184,19 +182,10 @@ def register_comments_routes(app: App) -> None:
     controller = CommentsController(app)
     app.controllers["comments"] = controller
     for spec in comments_routes(controller.item_schema()):
-        endpoints = [
-            Endpoint(
-                tuple(ep["methods"]),
-                getattr(controller, ep["callback"], None) or _not_implemented(ep["callback"]),
-                getattr(controller, ep["permission_callback"]),
-                args=_bind(ep["args"], controller),
-            )
-            for ep in spec["endpoints"]
-        ]
         app.routes.register(
             spec["namespace"],
             spec["route"],
-            endpoints,
+            spec_endpoints(controller, spec),
             schema=controller.public_schema,
             permission_key=controller.permission_key if "(?P<id>" in spec["route"] else None,
         )

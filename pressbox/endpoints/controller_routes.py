@@ -67,26 +67,32 @@ def ensure_namespace(app: App, namespace: str) -> None:
         IndexController(app).register_namespace(namespace)
 
 
+def spec_endpoints(controller: object, spec: RouteSpec) -> list[Endpoint]:
+    """The endpoints of `spec`, their handlers, permission checks and callbacks resolved to
+    `controller`'s methods."""
+    endpoints = []
+    for ep in spec["endpoints"]:
+        callback = getattr(controller, ep["callback"], None) or not_implemented(ep["callback"])
+        permission = getattr(controller, ep["permission_callback"], None) or _deny
+        endpoints.append(
+            Endpoint(
+                tuple(ep["methods"]),
+                callback,
+                permission,
+                args=bind_callbacks(ep["args"], controller),
+            )
+        )
+    return endpoints
+
+
 def register_specs(app: App, controller: object, specs: Iterable[RouteSpec]) -> None:
     """Register `specs` in order, dispatching each endpoint to `controller`."""
     for spec in specs:
         ensure_namespace(app, spec["namespace"])
-        endpoints = []
-        for ep in spec["endpoints"]:
-            callback = getattr(controller, ep["callback"], None) or not_implemented(ep["callback"])
-            permission = getattr(controller, ep["permission_callback"], None) or _deny
-            endpoints.append(
-                Endpoint(
-                    tuple(ep["methods"]),
-                    callback,
-                    permission,
-                    args=bind_callbacks(ep["args"], controller),
-                )
-            )
         app.routes.register(
             spec["namespace"],
             spec["route"],
-            endpoints,
+            spec_endpoints(controller, spec),
             schema=_schema_getter(spec["schema"]),
             allow_batch=spec.get("allow_batch"),
         )

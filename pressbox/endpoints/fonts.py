@@ -35,6 +35,10 @@ if TYPE_CHECKING:
     from pressbox.app import App
     from pressbox.registry.post_types import PostType
 
+_CANNOT_CREATE = "Sorry, you are not allowed to create posts as this user."
+_CANNOT_EDIT = "Sorry, you are not allowed to edit this post."
+_CANNOT_DELETE = "Sorry, you are not allowed to delete this post."
+
 _UNQUOTED = re.compile(r"^(?!generic\([a-zA-Z\-]+\)$)(?!^[a-zA-Z\-]+$).+")
 
 
@@ -80,10 +84,14 @@ def _int(value: Any) -> int:
 
 
 class _FontPosts:
-    """What font families and faces share: settings JSON, reading caps, the post lookup."""
+    """What font families and faces share: settings JSON, the permission checks, the post
+    lookup."""
 
     settings_key = ""
     what = ""
+    # The messages of `rest_cannot_read` for the collection and for one item.
+    cannot_read_items = ""
+    cannot_read_item = ""
 
     def __init__(self, app: App, post_type: PostType, schema: dict[str, Any]) -> None:
         self.app = app
@@ -138,9 +146,6 @@ class _FontPosts:
             for key, item in settings.items()
         }
 
-    def _cannot_read(self, request: Request, message: str) -> RestException:
-        return forbid(self.app, request, "rest_cannot_read", message)
-
     def _can(self, request: Request, cap: str) -> bool:
         return self.app.auth.can(request.user, self.post_type.cap[cap])
 
@@ -151,10 +156,25 @@ class _FontPosts:
             raise RestException("rest_post_invalid_id", "Invalid post ID.", 404)
         return post
 
-    def _write_check(self, request: Request, cap: str, code: str, message: str) -> bool:
+    def _check(self, request: Request, cap: str, code: str, message: str) -> bool:
+        """True if the user has the post type's `cap`; else the error `code`, `message`."""
         if self._can(request, cap):
             return True
         raise forbid(self.app, request, code, message)
+
+    def get_items_permissions_check(self, request: Request) -> bool:
+        return self._check(request, "read", "rest_cannot_read", self.cannot_read_items)
+
+    def get_item_permissions_check(self, request: Request) -> bool:
+        self.get_post(request.get("id"))
+        return self._check(request, "read", "rest_cannot_read", self.cannot_read_item)
+
+    def create_item_permissions_check(self, request: Request) -> bool:
+        return self._check(request, "create_posts", "rest_cannot_create", _CANNOT_CREATE)
+
+    def delete_item_permissions_check(self, request: Request) -> bool:
+        self.get_post(request.get("id"))
+        return self._check(request, "delete_posts", "rest_cannot_delete", _CANNOT_DELETE)
 
 
 class FontFamiliesController(_FontPosts):
@@ -162,6 +182,8 @@ class FontFamiliesController(_FontPosts):
 
     settings_key = "font_family_settings"
     what = "font_family_settings"
+    cannot_read_items = "Sorry, you are not allowed to access font families."
+    cannot_read_item = "Sorry, you are not allowed to access this font family."
 
     def validate_font_family_settings(self, value: Any, params: Any, name: str) -> Any:
         result = self._validate_settings(value, updating=params.get_param("id") is not None)
@@ -170,42 +192,9 @@ class FontFamiliesController(_FontPosts):
     def sanitize_font_family_settings(self, value: Any, params: Any, name: str) -> Any:
         return self._sanitize_settings(value)
 
-    def get_items_permissions_check(self, request: Request) -> bool:
-        if self._can(request, "read"):
-            return True
-        raise self._cannot_read(request, "Sorry, you are not allowed to access font families.")
-
-    def get_item_permissions_check(self, request: Request) -> bool:
-        self.get_post(request.get("id"))
-        if self._can(request, "read"):
-            return True
-        raise self._cannot_read(request, "Sorry, you are not allowed to access this font family.")
-
-    def create_item_permissions_check(self, request: Request) -> bool:
-        return self._write_check(
-            request,
-            "create_posts",
-            "rest_cannot_create",
-            "Sorry, you are not allowed to create posts as this user.",
-        )
-
     def update_item_permissions_check(self, request: Request) -> bool:
         self.get_post(request.get("id"))
-        return self._write_check(
-            request,
-            "edit_posts",
-            "rest_cannot_edit",
-            "Sorry, you are not allowed to edit this post.",
-        )
-
-    def delete_item_permissions_check(self, request: Request) -> bool:
-        self.get_post(request.get("id"))
-        return self._write_check(
-            request,
-            "delete_posts",
-            "rest_cannot_delete",
-            "Sorry, you are not allowed to delete this post.",
-        )
+        return self._check(request, "edit_posts", "rest_cannot_edit", _CANNOT_EDIT)
 
 
 class FontFacesController(_FontPosts):
@@ -213,6 +202,8 @@ class FontFacesController(_FontPosts):
 
     settings_key = "font_face_settings"
     what = "font_face_setting"
+    cannot_read_items = "Sorry, you are not allowed to access font faces."
+    cannot_read_item = "Sorry, you are not allowed to access this font face."
 
     def validate_create_font_face_settings(self, value: Any, params: Any, name: str) -> Any:
         settings = self._validate_settings(value, updating=False)
@@ -230,34 +221,6 @@ class FontFacesController(_FontPosts):
 
     def sanitize_font_face_settings(self, value: Any, params: Any, name: str) -> Any:
         return self._sanitize_settings(value)
-
-    def get_items_permissions_check(self, request: Request) -> bool:
-        if self._can(request, "read"):
-            return True
-        raise self._cannot_read(request, "Sorry, you are not allowed to access font faces.")
-
-    def get_item_permissions_check(self, request: Request) -> bool:
-        self.get_post(request.get("id"))
-        if self._can(request, "read"):
-            return True
-        raise self._cannot_read(request, "Sorry, you are not allowed to access this font face.")
-
-    def create_item_permissions_check(self, request: Request) -> bool:
-        return self._write_check(
-            request,
-            "create_posts",
-            "rest_cannot_create",
-            "Sorry, you are not allowed to create posts as this user.",
-        )
-
-    def delete_item_permissions_check(self, request: Request) -> bool:
-        self.get_post(request.get("id"))
-        return self._write_check(
-            request,
-            "delete_posts",
-            "rest_cannot_delete",
-            "Sorry, you are not allowed to delete this post.",
-        )
 
 
 class FontCollectionsController:

@@ -14,6 +14,7 @@ from urllib.parse import unquote_plus
 
 from pressbox.content.context import PostData
 from pressbox.endpoints.controller_routes import can_edit_any_post_type, forbid, register_specs
+from pressbox.endpoints.revisions import RevisionChecks, find_parent
 from pressbox.rest.errors import RestException
 from pressbox.rest.message import Request
 from pressbox.schema import _php
@@ -113,37 +114,24 @@ class GlobalStylesController:
         return self.get_theme_item_permissions_check(request)
 
 
-class GlobalStylesRevisionsController:
+class GlobalStylesRevisionsController(RevisionChecks):
     """WP_REST_Global_Styles_Revisions_Controller: the permission checks of revisions."""
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: App, styles: GlobalStylesController) -> None:
         self.app = app
+        self.styles = styles
 
-    def get_items_permissions_check(self, request: Request) -> bool:
-        parent_id = _int(request.get("parent"))
-        parent = self.app.site.post(parent_id) if parent_id > 0 else None
-        if parent is None or parent.post_type != POST_TYPE:
-            raise RestException("rest_post_invalid_parent", "Invalid post parent ID.", 404)
-        post_type = self.app.post_types.get(POST_TYPE)
-        allowed = (
-            post_type is not None
-            and self.app.auth.can(request.user, post_type.cap["edit_posts"])
-            and self.app.auth.can_edit_post(request.user, parent)
-        )
-        if not allowed:
-            raise forbid(
-                self.app,
-                request,
-                "rest_cannot_read",
-                "Sorry, you are not allowed to view revisions of this post.",
-            )
-        return True
+    def get_parent(self, raw_id: object) -> PostData:
+        return find_parent(self.app, raw_id, POST_TYPE)
 
-    def get_item_permissions_check(self, request: Request) -> bool:
-        return self.get_items_permissions_check(request)
+    def can_edit_parent(self, request: Request, parent: PostData) -> bool:
+        return self.styles.check_update_permission(parent, request)
 
 
 def register_global_styles_routes(app: App) -> None:
     """`wp_global_styles`'s routes, at its place among the post types: revisions first."""
-    register_specs(app, GlobalStylesRevisionsController(app), global_styles_revisions_routes())
-    register_specs(app, GlobalStylesController(app), global_styles_routes())
+    styles = GlobalStylesController(app)
+    register_specs(
+        app, GlobalStylesRevisionsController(app, styles), global_styles_revisions_routes()
+    )
+    register_specs(app, styles, global_styles_routes())

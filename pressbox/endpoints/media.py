@@ -14,11 +14,10 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import ColumnElement, and_, exists, not_, or_, select
 
 from pressbox.content.context import PostData
-from pressbox.endpoints.controller_routes import bind_callbacks, ensure_namespace, not_implemented
+from pressbox.endpoints.controller_routes import ensure_namespace, spec_endpoints
 from pressbox.endpoints.posts import PostsController
 from pressbox.rest.errors import RestException
 from pressbox.rest.message import Request
-from pressbox.rest.routes import Endpoint
 from pressbox.schema.media import (
     attachment_item_schema,
     attachments_routes,
@@ -174,21 +173,12 @@ def register_media_routes(app: App) -> None:
     specs = attachments_routes(post_type, app.registries, app.server.rest_url, app.site.home_url())
     for spec in specs:
         ensure_namespace(app, spec["namespace"])
-        endpoints = [
-            Endpoint(
-                tuple(ep["methods"]),
-                getattr(controller, ep["callback"], None) or not_implemented(ep["callback"]),
-                getattr(controller, ep["permission_callback"]),
-                args=bind_callbacks(ep["args"], controller),
-            )
-            for ep in spec["endpoints"]
-        ]
         schema = spec["schema"]
         is_item = spec["route"] == f"/{post_type.route_base}/(?P<id>[\\d]+)"
         app.routes.register(
             spec["namespace"],
             spec["route"],
-            endpoints,
+            spec_endpoints(controller, spec),
             schema=_constant(schema) if schema else None,
             # A page of items asks the same permission questions: answer them once per key.
             permission_key=controller.permission_key if is_item else None,

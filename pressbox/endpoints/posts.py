@@ -140,9 +140,9 @@ class PostsController:
     def _forbid(self, code: str, message: str, request: Request) -> RestException:
         return RestException(code, message, self.app.server.authorization_required_code(request))
 
-    def create_item_permissions_check(self, request: Request) -> bool | RestException:
-        if request.get("id"):
-            raise RestException("rest_post_exists", "Cannot create existing post.", 400)
+    def _check_author_and_sticky(self, request: Request, action: str) -> bool | RestException:
+        """The `author` and `sticky` checks that creating and updating share; `action`
+        ("create" or "update") names the write in the author error."""
         user, cap = request.user, self.post_type.cap
         author = request.get("author")
         if (
@@ -152,7 +152,7 @@ class PostsController:
         ):
             return self._forbid(
                 "rest_cannot_edit_others",
-                "Sorry, you are not allowed to create posts as this user.",
+                f"Sorry, you are not allowed to {action} posts as this user.",
                 request,
             )
         if request.get("sticky") and not (
@@ -164,7 +164,15 @@ class PostsController:
                 "Sorry, you are not allowed to make posts sticky.",
                 request,
             )
-        if not self.app.auth.can(user, cap["create_posts"]):
+        return True
+
+    def create_item_permissions_check(self, request: Request) -> bool | RestException:
+        if request.get("id"):
+            raise RestException("rest_post_exists", "Cannot create existing post.", 400)
+        allowed = self._check_author_and_sticky(request, "create")
+        if allowed is not True:
+            return allowed
+        if not self.app.auth.can(request.user, self.post_type.cap["create_posts"]):
             return self._forbid(
                 "rest_cannot_create",
                 "Sorry, you are not allowed to create posts as this user.",
@@ -174,32 +182,11 @@ class PostsController:
 
     def update_item_permissions_check(self, request: Request) -> bool | RestException:
         post = self.get_post(request.get("id"))
-        user, cap = request.user, self.post_type.cap
-        if not self.app.auth.can_edit_post(user, post):
+        if not self.app.auth.can_edit_post(request.user, post):
             return self._forbid(
                 "rest_cannot_edit", "Sorry, you are not allowed to edit this post.", request
             )
-        author = request.get("author")
-        if (
-            author
-            and (user is None or user.id != author)
-            and not self.app.auth.can(user, cap["edit_others_posts"])
-        ):
-            return self._forbid(
-                "rest_cannot_edit_others",
-                "Sorry, you are not allowed to update posts as this user.",
-                request,
-            )
-        if request.get("sticky") and not (
-            self.app.auth.can(user, cap["edit_others_posts"])
-            or self.app.auth.can(user, cap["publish_posts"])
-        ):
-            return self._forbid(
-                "rest_cannot_assign_sticky",
-                "Sorry, you are not allowed to make posts sticky.",
-                request,
-            )
-        return True
+        return self._check_author_and_sticky(request, "update")
 
     def delete_item_permissions_check(self, request: Request) -> bool | RestException:
         post = self.get_post(request.get("id"))

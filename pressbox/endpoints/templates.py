@@ -18,6 +18,7 @@ from sqlalchemy import and_, select
 
 from pressbox.content.context import PostData
 from pressbox.endpoints.controller_routes import can_edit_any_post_type, forbid, register_specs
+from pressbox.endpoints.revisions import DELETE_REVISIONS, VIEW_AUTOSAVES, RevisionChecks
 from pressbox.rest.errors import RestException
 from pressbox.rest.message import Request
 from pressbox.schema import _php
@@ -26,6 +27,8 @@ from pressbox.schema.templates import template_schema, templates_routes
 if TYPE_CHECKING:
     from pressbox.app import App
     from pressbox.registry.post_types import PostType
+
+_CANNOT_MANAGE = "Sorry, you are not allowed to access the templates on this site."
 
 # Twenty Twenty-Five 1.5's block template files (`templates/`, `parts/`), by post type.
 TWENTYTWENTYFIVE_FILES: dict[str, frozenset[str]] = {
@@ -76,22 +79,12 @@ class TemplatesController:
     def permissions_check(self, request: Request) -> bool:
         if self.app.auth.can(request.user, "edit_theme_options"):
             return True
-        raise forbid(
-            self.app,
-            request,
-            "rest_cannot_manage_templates",
-            "Sorry, you are not allowed to access the templates on this site.",
-        )
+        raise forbid(self.app, request, "rest_cannot_manage_templates", _CANNOT_MANAGE)
 
     def get_items_permissions_check(self, request: Request) -> bool:
         if can_edit_any_post_type(self.app, request):
             return True
-        raise forbid(
-            self.app,
-            request,
-            "rest_cannot_manage_templates",
-            "Sorry, you are not allowed to access the templates on this site.",
-        )
+        raise forbid(self.app, request, "rest_cannot_manage_templates", _CANNOT_MANAGE)
 
     def get_item_permissions_check(self, request: Request) -> bool:
         return self.get_items_permissions_check(request)
@@ -145,7 +138,7 @@ class TemplatesController:
         return self.app.auth.can(request.user, self.post_type.cap["edit_posts"])
 
 
-class TemplateRevisionsController:
+class TemplateRevisionsController(RevisionChecks):
     """WP_REST_Template_Revisions_Controller: the permission checks of revisions."""
 
     def __init__(self, app: App, templates: TemplatesController) -> None:
@@ -166,29 +159,13 @@ class TemplateRevisionsController:
             raise RestException("rest_post_invalid_parent", "Invalid template parent ID.", 404)
         return post
 
-    def get_items_permissions_check(self, request: Request) -> bool:
-        self.get_parent(request.get("parent"))
-        if not self.templates.can_edit_template(request):
-            raise forbid(
-                self.app,
-                request,
-                "rest_cannot_read",
-                "Sorry, you are not allowed to view revisions of this post.",
-            )
-        return True
-
-    def get_item_permissions_check(self, request: Request) -> bool:
-        return self.get_items_permissions_check(request)
+    def can_edit_parent(self, request: Request, parent: PostData) -> bool:
+        return self.templates.can_edit_template(request)
 
     def delete_item_permissions_check(self, request: Request) -> bool:
-        parent = self.get_parent(request.get("parent"))
-        if not self.templates.can_edit_template(request):
-            raise forbid(
-                self.app,
-                request,
-                "rest_cannot_delete",
-                "Sorry, you are not allowed to delete revisions of this post.",
-            )
+        parent = self.check_parent(
+            request, request.get("parent"), "rest_cannot_delete", DELETE_REVISIONS
+        )
         revision_id = _int(request.get("id"))
         revision = self.app.site.post(revision_id) if revision_id > 0 else None
         if revision is None or revision.post_type != "revision" or not parent:
@@ -205,14 +182,7 @@ class TemplateAutosavesController:
         self.parent_controller = revisions.templates
 
     def get_items_permissions_check(self, request: Request) -> bool:
-        self.revisions.get_parent(request.get("id"))
-        if not self.parent_controller.can_edit_template(request):
-            raise forbid(
-                self.app,
-                request,
-                "rest_cannot_read",
-                "Sorry, you are not allowed to view autosaves of this post.",
-            )
+        self.revisions.check_parent(request, request.get("id"), "rest_cannot_read", VIEW_AUTOSAVES)
         return True
 
     def create_item_permissions_check(self, request: Request) -> bool:

@@ -7,13 +7,11 @@ import math
 from typing import TYPE_CHECKING, Any
 
 from pressbox.content.context import PostData
-from pressbox.endpoints.controller_routes import bind_callbacks as _bind
-from pressbox.endpoints.controller_routes import not_implemented as _not_implemented
+from pressbox.endpoints.controller_routes import spec_endpoints
 from pressbox.registry.visibility import is_post_publicly_viewable
 from pressbox.rest.controller import add_paging_links, fields_for_response, filter_item_by_context
 from pressbox.rest.errors import RestException
 from pressbox.rest.message import Request, Response
-from pressbox.rest.routes import Endpoint
 from pressbox.schema import _php
 from pressbox.schema.errors import RestError
 from pressbox.schema.sanitize import rest_sanitize_request_arg, rest_validate_request_arg
@@ -329,19 +327,10 @@ def register_terms_routes(app: App) -> None:
             continue
         app.controllers[f"taxonomy:{taxonomy.name}"] = controller
         for spec in terms_routes(taxonomy, controller.schema):
-            endpoints = [
-                Endpoint(
-                    tuple(ep["methods"]),
-                    getattr(controller, ep["callback"], None) or _not_implemented(ep["callback"]),
-                    getattr(controller, ep["permission_callback"]),
-                    args=_bind(ep["args"], controller),
-                )
-                for ep in spec["endpoints"]
-            ]
             app.routes.register(
                 spec["namespace"],
                 spec["route"],
-                endpoints,
+                spec_endpoints(controller, spec),
                 schema=controller.get_public_item_schema,
                 allow_batch=spec.get("allow_batch"),
             )
