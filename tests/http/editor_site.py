@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from typing import Any
 
+import pytest
 from sqlalchemy import insert
 
 from pressbox.app import App
 from pressbox.auth.users import CurrentUser
-from pressbox.config import Settings
 from pressbox.endpoints import core_routes
-from pressbox.rest.message import Request
-from pressbox.store.db import Database
 from pressbox.store.phpserialize import dumps
+
+from .helpers import acting_as_user, insert_posts, new_site, site_app, site_db
 
 SITE = "http://editor.test"
 API = "/wp-json/wp/v2"
@@ -81,12 +80,7 @@ ADMIN_CAPS = frozenset(
 
 
 def build_site(url: str) -> None:
-    db = Database(url)
-    db.create_schema()
-    t = db.tables
     options = {
-        "home": SITE,
-        "siteurl": SITE,
         "permalink_structure": "/%year%/%monthnum%/%postname%/",
         "stylesheet": "twentytwentyfive",
         "template": "twentytwentyfive",
@@ -97,32 +91,23 @@ def build_site(url: str) -> None:
         ),
     }
     dated = "2024-05-01 10:00:00"
-    with db.engine.begin() as conn:
+    with new_site(url, SITE, options) as (conn, t):
         conn.execute(
-            insert(t.options),
-            [{"option_name": k, "option_value": v, "autoload": "yes"} for k, v in options.items()],
-        )
-        conn.execute(
-            insert(t.posts),
+            insert_posts(t),
             [
                 {
                     "ID": post_id,
-                    "post_author": 1,
                     "post_type": post_type,
                     "post_status": status,
                     "post_name": name,
                     "post_title": title,
                     "post_content": content,
-                    "post_excerpt": "",
                     "menu_order": order,
                     "post_parent": parent,
                     "post_date": dated,
                     "post_date_gmt": dated,
                     "post_modified": dated,
                     "post_modified_gmt": dated,
-                    "to_ping": "",
-                    "pinged": "",
-                    "post_content_filtered": "",
                     "guid": f"{SITE}/?p={post_id}",
                 }
                 for post_id, post_type, status, name, title, content, order, parent in POSTS
@@ -158,7 +143,6 @@ def build_site(url: str) -> None:
                 for obj in objects
             ],
         )
-    db.close()
 
 
 def wire(app: App) -> App:
@@ -175,22 +159,14 @@ def wire(app: App) -> App:
     return app
 
 
-def make_app(url: str) -> App:
-    return wire(App(Settings(database_url=url, site_url=SITE)))
+def editor_app(tmp_path_factory: pytest.TempPathFactory, folder: str) -> App:
+    """The editor site in a new database in a temporary `folder`, with every route wired."""
+    return wire(site_app(site_db(tmp_path_factory, folder, build_site), SITE))
 
 
-@contextmanager
-def acting_as(app: App, caps: frozenset[str], user_id: int = 1) -> Iterator[None]:
+def acting_as(app: App, caps: frozenset[str], user_id: int = 1) -> AbstractContextManager[None]:
     """Requests act as a user with `caps` (there is no authentication layer yet)."""
-
-    def authenticate(request: Request) -> None:
-        request.user = CurrentUser(user_id, "user", ("custom",), caps)
-
-    app.authenticate = authenticate  # type: ignore[method-assign]
-    try:
-        yield
-    finally:
-        del app.authenticate
+    return acting_as_user(app, CurrentUser(user_id, "user", ("custom",), caps))
 
 
 def error(body: Any) -> tuple[str, int]:

@@ -3,23 +3,21 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import insert
 
 from pressbox.app import App
 from pressbox.auth.users import CurrentUser
-from pressbox.config import Settings
 from pressbox.endpoints.batch import register_batch_routes
 from pressbox.rest.errors import RestException
 from pressbox.rest.message import Request, Response
 from pressbox.rest.routes import Endpoint, allow_all
 from pressbox.rest.wsgi import WSGIApp
-from pressbox.store.db import Database
 from pressbox.store.install_roles import user_roles_value
 from pressbox.testing import Client, Result
+
+from .helpers import authenticate_as, new_site, site_app, site_db
 
 SITE = "http://batch.test"
 BATCH = "/wp-json/batch/v1"
@@ -93,27 +91,14 @@ class Things:
 
 
 def _build(url: str) -> None:
-    db = Database(url)
-    db.create_schema()
-    t = db.tables
-    options = {"home": SITE, "siteurl": SITE, "wp_user_roles": user_roles_value()}
-    with db.engine.begin() as conn:
-        conn.execute(
-            insert(t.options),
-            [{"option_name": k, "option_value": v, "autoload": "yes"} for k, v in options.items()],
-        )
-    db.close()
+    with new_site(url, SITE, {"wp_user_roles": user_roles_value()}):
+        pass  # the options are the whole site
 
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory) -> App:
-    path: Path = tmp_path_factory.mktemp("batch") / "batch.db"
-    url = f"sqlite:///{path}"
-    _build(url)
-    site = App(Settings(database_url=url, site_url=SITE))
-    if "/batch/v1" not in site.routes.routes:
-        register_batch_routes(site)
-    return site
+    url = site_db(tmp_path_factory, "batch", _build, "batch.db")
+    return site_app(url, SITE, register_batch_routes, "/batch/v1")
 
 
 @pytest.fixture(scope="module")
@@ -127,11 +112,11 @@ def things(app: App) -> Things:
 def client(app: App, things: Things) -> Any:
     things.log.clear()
     yield Client(WSGIApp(app), host="batch.test")
-    app.authenticate = lambda request: setattr(request, "user", None)  # type: ignore[method-assign]
+    authenticate_as(app, None)
 
 
 def _login(app: App) -> None:
-    app.authenticate = lambda request: setattr(request, "user", ADMIN)  # type: ignore[method-assign]
+    authenticate_as(app, ADMIN)
 
 
 def post(client: Client, payload: Any) -> Result:

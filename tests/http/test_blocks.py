@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from pressbox.app import App
-from pressbox.rest.wsgi import WSGIApp
 from pressbox.testing import Client
 
-from .editor_site import ADMIN_CAPS, API, acting_as, build_site, error, make_app
+from .editor_site import ADMIN_CAPS, API, acting_as, editor_app, error
 
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory) -> App:
-    path: Path = tmp_path_factory.mktemp("blocks") / "site.db"
-    url = f"sqlite:///{path}"
-    build_site(url)
-    return make_app(url)
-
-
-@pytest.fixture(scope="module")
-def client(app: App) -> Client:
-    return Client(WSGIApp(app), host="editor.test")
+    return editor_app(tmp_path_factory, "blocks")
 
 
 def test_anonymous_list_is_empty_but_counts_published_patterns(client: Client) -> None:

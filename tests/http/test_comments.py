@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import insert
 
 from pressbox.app import App
-from pressbox.auth.users import CurrentUser
-from pressbox.config import Settings
 from pressbox.endpoints.comments import register_comments_routes
-from pressbox.rest.message import Request
-from pressbox.rest.wsgi import WSGIApp
-from pressbox.store.db import Database
-from pressbox.store.install_roles import default_roles, user_roles_value
+from pressbox.store.install_roles import user_roles_value
 from pressbox.testing import Client
+
+from .helpers import AVATAR_OPTIONS, insert_posts, item_ids, new_site, rest_error, site_app, site_db
 
 SITE = "http://comments.test"
 API = "/wp-json/wp/v2/comments"
@@ -49,27 +45,16 @@ COMMENTS = [
 
 
 def _build(url: str) -> None:
-    db = Database(url)
-    db.create_schema()
-    t = db.tables
     options = {
-        "home": SITE,
-        "siteurl": SITE,
         "permalink_structure": "/%postname%/",
-        "show_avatars": "1",
-        "avatar_default": "mystery",
-        "avatar_rating": "G",
+        **AVATAR_OPTIONS,
         "page_comments": "0",
         "thread_comments": "1",
         "thread_comments_depth": "5",
         "use_smilies": "1",
         "wp_user_roles": user_roles_value(),
     }
-    with db.engine.begin() as conn:
-        conn.execute(
-            insert(t.options),
-            [{"option_name": k, "option_value": v, "autoload": "yes"} for k, v in options.items()],
-        )
+    with new_site(url, SITE, options) as (conn, t):
         conn.execute(
             insert(t.users),
             [
@@ -86,11 +71,10 @@ def _build(url: str) -> None:
             ],
         )
         conn.execute(
-            insert(t.posts),
+            insert_posts(t),
             [
                 {
                     "ID": i,
-                    "post_author": 1,
                     "post_type": post_type,
                     "post_status": status,
                     "post_name": slug,
@@ -98,11 +82,6 @@ def _build(url: str) -> None:
                     "post_password": password,
                     "post_date": "2023-12-01 00:00:00",
                     "post_date_gmt": "2023-12-01 00:00:00",
-                    "post_content": "",
-                    "post_excerpt": "",
-                    "to_ping": "",
-                    "pinged": "",
-                    "post_content_filtered": "",
                 }
                 for i, post_type, status, slug, password in POSTS
             ],
@@ -134,49 +113,16 @@ def _build(url: str) -> None:
                 {"comment_id": 11, "meta_key": "_wp_note_status", "meta_value": "bogus"},
             ],
         )
-    db.close()
 
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory) -> App:
-    path: Path = tmp_path_factory.mktemp("comments") / "comments.db"
-    url = f"sqlite:///{path}"
-    _build(url)
-    site = App(Settings(database_url=url, site_url=SITE))
-    if "/wp/v2/comments" not in site.routes.routes:
-        register_comments_routes(site)
-    return site
-
-
-@pytest.fixture(scope="module")
-def client(app: App) -> Client:
-    return Client(WSGIApp(app), host="comments.test")
-
-
-def _as(app: App, role: str | None, user_id: int) -> None:
-    """Make every request act as a user with `role`'s capabilities (no auth layer yet)."""
-    caps = (
-        frozenset(k for k, v in default_roles()[role]["capabilities"].items() if v)
-        if role
-        else frozenset()
-    )
-
-    def authenticate(request: Request) -> None:
-        request.user = CurrentUser(user_id, "", (role,), caps) if role else None
-
-    app.authenticate = authenticate  # type: ignore[method-assign]
-
-
-@pytest.fixture
-def as_user(app: App) -> Any:
-    yield lambda role, user_id: _as(app, role, user_id)
-    _as(app, None, 0)
+    url = site_db(tmp_path_factory, "comments", _build, "comments.db")
+    return site_app(url, SITE, register_comments_routes, "/wp/v2/comments")
 
 
 def ids(client: Client, query: str = "") -> list[int]:
-    r = client.get(f"{API}?{query}")
-    assert r.status == 200, r.body
-    return [c["id"] for c in r.json()]
+    return item_ids(client, f"{API}?{query}")
 
 
 def gravatar(email: str, size: int) -> str:
@@ -355,10 +301,7 @@ def test_head_has_headers_and_no_body(client: Client) -> None:
 def test_anonymous_errors(
     client: Client, target: str, status: int, code: str, message: str
 ) -> None:
-    r = client.get(target)
-    assert r.status == status
-    body = r.json()
-    assert (body["code"], body["message"], body["data"]["status"]) == (code, message, status)
+    assert rest_error(client.get(target)) == (status, code, message, status)
 
 
 def test_a_password_opens_one_comment(client: Client) -> None:

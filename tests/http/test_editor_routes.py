@@ -3,16 +3,14 @@ the argument checks that come before permissions, and the registration order."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from pressbox.app import App
-from pressbox.rest.wsgi import WSGIApp
 from pressbox.testing import Client
 
-from .editor_site import ADMIN_CAPS, API, acting_as, build_site, error, make_app
+from .editor_site import ADMIN_CAPS, API, acting_as, editor_app, error
 
 ABILITIES = "/wp-json/wp-abilities/v1"
 EDITOR = "/wp-json/wp-block-editor/v1"
@@ -20,15 +18,7 @@ EDITOR = "/wp-json/wp-block-editor/v1"
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory) -> App:
-    path: Path = tmp_path_factory.mktemp("editor") / "site.db"
-    url = f"sqlite:///{path}"
-    build_site(url)
-    return make_app(url)
-
-
-@pytest.fixture(scope="module")
-def client(app: App) -> Client:
-    return Client(WSGIApp(app), host="editor.test")
+    return editor_app(tmp_path_factory, "editor")
 
 
 ANONYMOUS = [

@@ -14,15 +14,22 @@ from sqlalchemy import insert
 
 from pressbox.app import App
 from pressbox.auth.users import CurrentUser
-from pressbox.config import Settings
 from pressbox.endpoints.media import AttachmentsController, register_media_routes
-from pressbox.rest.message import Request
-from pressbox.rest.wsgi import WSGIApp
 from pressbox.site_http import SiteHandler
-from pressbox.store.db import Database
 from pressbox.store.phpserialize import dumps
 from pressbox.store.posts_query import PostQuery
 from pressbox.testing import Client
+
+from .helpers import (
+    IMAGE_SIZE_OPTIONS,
+    acting_as_user,
+    insert_posts,
+    item_ids,
+    new_site,
+    post_meta_rows,
+    site_app,
+    site_db,
+)
 
 SITE = "http://media.test"
 API = "/wp-json/wp/v2"
@@ -84,29 +91,13 @@ SUNRISE = bytes(range(256)) * 4  # 1024 bytes
 
 
 def _build(url: str) -> None:
-    db = Database(url)
-    db.create_schema()
-    t = db.tables
     options = {
-        "home": SITE,
-        "siteurl": SITE,
         "blogname": "Media",
         "permalink_structure": "/%year%/%monthnum%/%postname%/",
-        "thumbnail_size_w": "150",
-        "thumbnail_size_h": "150",
+        **IMAGE_SIZE_OPTIONS,
         "thumbnail_crop": "1",
-        "medium_size_w": "300",
-        "medium_size_h": "300",
-        "medium_large_size_w": "768",
-        "medium_large_size_h": "0",
-        "large_size_w": "1024",
-        "large_size_h": "1024",
     }
-    with db.engine.begin() as conn:
-        conn.execute(
-            insert(t.options),
-            [{"option_name": k, "option_value": v, "autoload": "yes"} for k, v in options.items()],
-        )
+    with new_site(url, SITE, options) as (conn, t):
         rows = []
         for pid, ptype, status, parent, mime, title, excerpt, content, date, _m in POSTS:
             when = date if " " in date else f"{date} 10:00:00"
@@ -114,7 +105,6 @@ def _build(url: str) -> None:
             rows.append(
                 {
                     "ID": pid,
-                    "post_author": 1,
                     "post_type": ptype,
                     "post_status": status,
                     "post_parent": parent,
@@ -128,21 +118,10 @@ def _build(url: str) -> None:
                     "post_modified": when,
                     "post_modified_gmt": when,
                     "guid": f"{UPLOADS}/{name}" if ptype == "attachment" else f"{SITE}/?p={pid}",
-                    "to_ping": "",
-                    "pinged": "",
-                    "post_content_filtered": "",
                 }
             )
-        conn.execute(insert(t.posts), rows)
-        conn.execute(
-            insert(t.postmeta),
-            [
-                {"post_id": pid, "meta_key": key, "meta_value": value}
-                for pid, *_rest, meta in POSTS
-                for key, value in meta.items()
-            ],
-        )
-    db.close()
+        conn.execute(insert_posts(t), rows)
+        conn.execute(insert(t.postmeta), post_meta_rows(POSTS))
 
 
 @pytest.fixture(scope="module")
@@ -164,37 +143,21 @@ def uploads(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory, uploads: Path) -> App:
-    path: Path = tmp_path_factory.mktemp("media") / "media.db"
-    url = f"sqlite:///{path}"
-    _build(url)
-    site = App(Settings(database_url=url, site_url=SITE, uploads_dir=uploads))
-    if f"{API.removeprefix('/wp-json')}/media" not in site.routes.routes:
-        register_media_routes(site)
-    return site
-
-
-@pytest.fixture(scope="module")
-def client(app: App) -> Client:
-    return Client(WSGIApp(app), host="media.test")
+    url = site_db(tmp_path_factory, "media", _build, "media.db")
+    probe = f"{API.removeprefix('/wp-json')}/media"
+    return site_app(url, SITE, register_media_routes, probe, uploads_dir=uploads)
 
 
 @pytest.fixture
 def as_author(app: App) -> Iterator[None]:
     """Requests act as the author of every post here (no auth layer yet)."""
-
-    def authenticate(request: Request) -> None:
-        caps = frozenset({"edit_posts", "upload_files", "read"})
-        request.user = CurrentUser(1, "admin", ("author",), caps)
-
-    app.authenticate = authenticate  # type: ignore[method-assign]
-    yield
-    del app.authenticate
+    caps = frozenset({"edit_posts", "upload_files", "read"})
+    with acting_as_user(app, CurrentUser(1, "admin", ("author",), caps)):
+        yield
 
 
 def ids(client: Client, query: str = "") -> list[int]:
-    r = client.get(f"{API}/media?{query}")
-    assert r.status == 200, r.json()
-    return [item["id"] for item in r.json()]
+    return item_ids(client, f"{API}/media?{query}")
 
 
 # -- collection ---------------------------------------------------------------------------------
@@ -480,18 +443,13 @@ def test_writes_are_refused_to_anonymous_users(
 
 
 def test_upload_needs_the_upload_capability(app: App, client: Client) -> None:
-    def authenticate(request: Request) -> None:
-        request.user = CurrentUser(2, "sub", ("subscriber",), frozenset({"upload_files"}))
-
-    app.authenticate = authenticate  # type: ignore[method-assign]
-    try:
+    uploader = CurrentUser(2, "sub", ("subscriber",), frozenset({"upload_files"}))
+    with acting_as_user(app, uploader):
         # Allowed to upload, not to attach to someone else's post.
         r = client.request("POST", f"{API}/media?post=10")
         assert (r.status, r.json()["code"]) == (403, "rest_cannot_edit")
         r = client.request("POST", f"{API}/media")
         assert (r.status, r.json()["code"]) == (501, "rest_not_implemented")
-    finally:
-        del app.authenticate
 
 
 # -- the uploads file server ---------------------------------------------------------------------

@@ -2,30 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from pressbox.app import App
 from pressbox.endpoints.menu_locations import MenuLocationsController
 from pressbox.rest.message import Request
-from pressbox.rest.wsgi import WSGIApp
 from pressbox.testing import Client
 
-from .editor_site import ADMIN_CAPS, API, SITE, acting_as, build_site, error, make_app
+from .editor_site import ADMIN_CAPS, API, SITE, acting_as, editor_app, error
 
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory) -> App:
-    path: Path = tmp_path_factory.mktemp("menus") / "site.db"
-    url = f"sqlite:///{path}"
-    build_site(url)
-    return make_app(url)
-
-
-@pytest.fixture(scope="module")
-def client(app: App) -> Client:
-    return Client(WSGIApp(app), host="editor.test")
+    return editor_app(tmp_path_factory, "menus")
 
 
 @pytest.mark.parametrize(

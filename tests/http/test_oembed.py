@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as ET
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -13,11 +12,10 @@ import pytest
 from sqlalchemy import insert
 
 from pressbox.app import App
-from pressbox.config import Settings
-from pressbox.rest.wsgi import WSGIApp
-from pressbox.store.db import Database
 from pressbox.store.phpserialize import dumps
 from pressbox.testing import Client
+
+from .helpers import IMAGE_SIZE_OPTIONS, insert_posts, new_site, post_meta_rows, site_app, site_db
 
 SITE = "http://embed.test"
 EMBED = "/wp-json/oembed/1.0/embed"
@@ -72,29 +70,13 @@ POSTS: list[tuple[Any, ...]] = [
 
 
 def _build(url: str) -> None:
-    db = Database(url)
-    db.create_schema()
-    t = db.tables
     options = {
-        "home": SITE,
-        "siteurl": SITE,
         "blogname": "Embed & Co",
         "blog_charset": "UTF-8",
         "permalink_structure": "/%postname%/",
-        "thumbnail_size_w": "150",
-        "thumbnail_size_h": "150",
-        "medium_size_w": "300",
-        "medium_size_h": "300",
-        "medium_large_size_w": "768",
-        "medium_large_size_h": "0",
-        "large_size_w": "1024",
-        "large_size_h": "1024",
+        **IMAGE_SIZE_OPTIONS,
     }
-    with db.engine.begin() as conn:
-        conn.execute(
-            insert(t.options),
-            [{"option_name": k, "option_value": v, "autoload": "yes"} for k, v in options.items()],
-        )
+    with new_site(url, SITE, options) as (conn, t):
         conn.execute(
             insert(t.users),
             [
@@ -110,11 +92,10 @@ def _build(url: str) -> None:
             ],
         )
         conn.execute(
-            insert(t.posts),
+            insert_posts(t),
             [
                 {
                     "ID": pid,
-                    "post_author": 1,
                     "post_type": ptype,
                     "post_status": status,
                     "post_parent": parent,
@@ -126,33 +107,17 @@ def _build(url: str) -> None:
                     "post_date_gmt": "2024-05-01 10:00:00",
                     "post_modified": "2024-05-01 10:00:00",
                     "post_modified_gmt": "2024-05-01 10:00:00",
-                    "post_content": "",
-                    "post_excerpt": "",
                     "guid": f"{SITE}/?p={pid}",
-                    "to_ping": "",
-                    "pinged": "",
-                    "post_content_filtered": "",
                 }
                 for pid, ptype, status, parent, slug, title, password, mime, _meta in POSTS
             ],
         )
-        conn.execute(
-            insert(t.postmeta),
-            [
-                {"post_id": pid, "meta_key": key, "meta_value": value}
-                for pid, *_rest, meta in POSTS
-                for key, value in meta.items()
-            ],
-        )
-    db.close()
+        conn.execute(insert(t.postmeta), post_meta_rows(POSTS))
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory: pytest.TempPathFactory) -> Client:
-    path: Path = tmp_path_factory.mktemp("oembed") / "oembed.db"
-    url = f"sqlite:///{path}"
-    _build(url)
-    return Client(WSGIApp(App(Settings(database_url=url, site_url=SITE))), host="embed.test")
+def app(tmp_path_factory: pytest.TempPathFactory) -> App:
+    return site_app(site_db(tmp_path_factory, "oembed", _build, "oembed.db"), SITE)
 
 
 def embed(client: Client, url: str, query: str = "", method: str = "GET") -> Any:

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import insert
 
 from pressbox.app import App
-from pressbox.config import Settings
 from pressbox.endpoints.search import register_search_routes
-from pressbox.rest.wsgi import WSGIApp
-from pressbox.store.db import Database
 from pressbox.testing import Client
 
 from .editor_site import error
+from .helpers import insert_posts, item_ids, new_site, site_app, site_db
 
 SITE = "http://search.test"
 API = "/wp-json/wp/v2/search"
@@ -41,31 +38,11 @@ TERMS = [
 
 
 def _build(url: str) -> None:
-    db = Database(url)
-    db.create_schema()
-    t = db.tables
-    options = {
-        "home": SITE,
-        "siteurl": SITE,
-        "permalink_structure": "/%postname%/",
-    }
-    row: dict[str, Any] = {
-        "post_author": 1,
-        "post_excerpt": "",
-        "to_ping": "",
-        "pinged": "",
-        "post_content_filtered": "",
-    }
-    with db.engine.begin() as conn:
+    with new_site(url, SITE, {"permalink_structure": "/%postname%/"}) as (conn, t):
         conn.execute(
-            insert(t.options),
-            [{"option_name": k, "option_value": v, "autoload": "yes"} for k, v in options.items()],
-        )
-        conn.execute(
-            insert(t.posts),
+            insert_posts(t),
             [
                 {
-                    **row,
                     "ID": i,
                     "post_type": post_type,
                     "post_status": status,
@@ -100,24 +77,16 @@ def _build(url: str) -> None:
                 for i, tax, _n, _s, parent in TERMS
             ],
         )
-    db.close()
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory: pytest.TempPathFactory) -> Client:
-    path: Path = tmp_path_factory.mktemp("search") / "site.db"
-    url = f"sqlite:///{path}"
-    _build(url)
-    app = App(Settings(database_url=url, site_url=SITE))
-    if "/wp/v2/search" not in app.routes.routes:
-        register_search_routes(app)
-    return Client(WSGIApp(app), host="search.test")
+def app(tmp_path_factory: pytest.TempPathFactory) -> App:
+    url = site_db(tmp_path_factory, "search", _build)
+    return site_app(url, SITE, register_search_routes, "/wp/v2/search")
 
 
 def ids(client: Client, query: str) -> list[Any]:
-    r = client.get(f"{API}?{query}")
-    assert r.status == 200, r.json()
-    return [item["id"] for item in r.json()]
+    return item_ids(client, f"{API}?{query}")
 
 
 @pytest.mark.parametrize(

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from sqlalchemy import insert
 
 from pressbox.app import App
-from pressbox.config import Settings
 from pressbox.endpoints.settings import register_settings_routes
-from pressbox.rest.wsgi import WSGIApp
-from pressbox.store.db import Database
 from pressbox.testing import Client
 
 from .editor_site import acting_as, error
+from .helpers import new_site, site_app, site_db
 
 SITE = "http://settings.test"
 API = "/wp-json/wp/v2/settings"
@@ -40,27 +35,15 @@ OPTIONS = {
 }
 
 
+def _build(url: str) -> None:
+    with new_site(url, SITE, OPTIONS):
+        pass  # the options are the whole site
+
+
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory) -> App:
-    path: Path = tmp_path_factory.mktemp("settings") / "site.db"
-    url = f"sqlite:///{path}"
-    db = Database(url)
-    db.create_schema()
-    with db.engine.begin() as conn:
-        conn.execute(
-            insert(db.tables.options),
-            [{"option_name": k, "option_value": v, "autoload": "yes"} for k, v in OPTIONS.items()],
-        )
-    db.close()
-    site = App(Settings(database_url=url, site_url=SITE))
-    if "/wp/v2/settings" not in site.routes.routes:
-        register_settings_routes(site)
-    return site
-
-
-@pytest.fixture(scope="module")
-def client(app: App) -> Client:
-    return Client(WSGIApp(app), host="settings.test")
+    url = site_db(tmp_path_factory, "settings", _build)
+    return site_app(url, SITE, register_settings_routes, "/wp/v2/settings")
 
 
 @pytest.mark.parametrize("method", ["GET", "POST", "PUT"])

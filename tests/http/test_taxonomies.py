@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from pressbox.app import App
-from pressbox.config import Settings
 from pressbox.endpoints.taxonomies import register_taxonomies_routes
-from pressbox.rest.wsgi import WSGIApp
-from pressbox.store.db import Database
 from pressbox.testing import Client
 
 from .editor_site import acting_as, error
+from .helpers import schema_only, site_app, site_db
 
 SITE = "http://taxonomies.test"
 API = "/wp-json/wp/v2/taxonomies"
@@ -21,18 +17,8 @@ API = "/wp-json/wp/v2/taxonomies"
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory) -> App:
-    path: Path = tmp_path_factory.mktemp("taxonomies") / "site.db"
-    url = f"sqlite:///{path}"
-    Database(url).create_schema()  # the registry is the data: no rows needed
-    site = App(Settings(database_url=url, site_url=SITE))
-    if "/wp/v2/taxonomies" not in site.routes.routes:
-        register_taxonomies_routes(site)
-    return site
-
-
-@pytest.fixture(scope="module")
-def client(app: App) -> Client:
-    return Client(WSGIApp(app), host="taxonomies.test")
+    url = site_db(tmp_path_factory, "taxonomies", schema_only)
+    return site_app(url, SITE, register_taxonomies_routes, "/wp/v2/taxonomies")
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,10 +14,10 @@ from pressbox.config import Settings
 from pressbox.endpoints.terms import TermsController, register_terms_routes
 from pressbox.registry.meta import UNSET, RegisteredMeta
 from pressbox.rest.message import Request
-from pressbox.rest.wsgi import WSGIApp
-from pressbox.store.db import Database
 from pressbox.store.phpserialize import dumps
 from pressbox.testing import Client
+
+from .helpers import acting_as_user, insert_posts, item_ids, new_site, site_app, site_db
 
 SITE = "http://terms.test"
 API = "/wp-json/wp/v2"
@@ -48,23 +47,14 @@ POSTS = [
 
 
 def _build(url: str) -> None:
-    db = Database(url)
-    db.create_schema()
-    t = db.tables
     options = {
-        "home": SITE,
-        "siteurl": SITE,
         "permalink_structure": "/%year%/%monthnum%/%postname%/",
         "default_category": "1",
         "stylesheet": "twentytwentyfive",
         "theme_mods_twentytwentyfive": dumps({"nav_menu_locations": {"primary": 40}}),
         "nav_menu_options": dumps({"auto_add": [40]}),
     }
-    with db.engine.begin() as conn:
-        conn.execute(
-            insert(t.options),
-            [{"option_name": k, "option_value": v, "autoload": "yes"} for k, v in options.items()],
-        )
+    with new_site(url, SITE, options) as (conn, t):
         conn.execute(
             insert(t.terms),
             [{"term_id": i, "name": n, "slug": s, "term_group": 0} for i, _x, n, s, *_ in TERMS],
@@ -84,20 +74,14 @@ def _build(url: str) -> None:
             ],
         )
         conn.execute(
-            insert(t.posts),
+            insert_posts(t),
             [
                 {
                     "ID": post_id,
-                    "post_author": 1,
                     "post_type": post_type,
                     "post_status": status,
                     "post_name": f"p{post_id}",
                     "post_title": f"P{post_id}",
-                    "post_content": "",
-                    "post_excerpt": "",
-                    "to_ping": "",
-                    "pinged": "",
-                    "post_content_filtered": "",
                 }
                 for post_id, post_type, status, _terms in POSTS
             ],
@@ -120,48 +104,28 @@ def _build(url: str) -> None:
                 for term in terms
             ],
         )
-    db.close()
 
 
 @pytest.fixture(scope="module")
 def db_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path: Path = tmp_path_factory.mktemp("terms") / "terms.db"
-    url = f"sqlite:///{path}"
-    _build(url)
-    return url
+    return site_db(tmp_path_factory, "terms", _build, "terms.db")
 
 
 @pytest.fixture(scope="module")
 def app(db_url: str) -> App:
-    site = App(Settings(database_url=db_url, site_url=SITE))
-    if "/wp/v2/categories" not in site.routes.routes:
-        register_terms_routes(site)
-    return site
-
-
-@pytest.fixture(scope="module")
-def client(app: App) -> Client:
-    return Client(WSGIApp(app), host="terms.test")
+    return site_app(db_url, SITE, register_terms_routes, "/wp/v2/categories")
 
 
 @pytest.fixture
 def as_menu_editor(app: App) -> Iterator[None]:
     """Requests act as a user who may edit theme options (no auth layer yet)."""
-
-    def authenticate(request: Request) -> None:
-        request.user = CurrentUser(
-            1, "admin", ("administrator",), frozenset({"edit_theme_options"})
-        )
-
-    app.authenticate = authenticate  # type: ignore[method-assign]
-    yield
-    del app.authenticate  # back to the class's anonymous authenticate
+    caps = frozenset({"edit_theme_options"})
+    with acting_as_user(app, CurrentUser(1, "admin", ("administrator",), caps)):
+        yield
 
 
 def ids(client: Client, path: str, query: str = "") -> list[int]:
-    r = client.get(f"{API}/{path}?{query}")
-    assert r.status == 200, r.json()
-    return [item["id"] for item in r.json()]
+    return item_ids(client, f"{API}/{path}?{query}")
 
 
 def test_categories_sort_by_name_with_the_unicode_collation(client: Client) -> None:

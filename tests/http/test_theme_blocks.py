@@ -4,17 +4,15 @@ posts, pagination from the request URL), post terms, the author and the comments
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from sqlalchemy import insert
 
 from pressbox.app import App
-from pressbox.config import Settings
-from pressbox.rest.wsgi import WSGIApp
-from pressbox.store.db import Database
 from pressbox.store.phpserialize import dumps
 from pressbox.testing import Client
+
+from .helpers import insert_posts, new_site, site_app, site_db
 
 SITE = "http://theme.test"
 API = "/wp-json/wp/v2/posts"
@@ -40,12 +38,7 @@ POSTS = [
 
 
 def build_site(url: str) -> None:
-    db = Database(url)
-    db.create_schema()
-    t = db.tables
     options = {
-        "home": SITE,
-        "siteurl": SITE,
         "blogname": "Theme test",
         "permalink_structure": "/%year%/%monthnum%/%postname%/",
         "posts_per_page": "10",
@@ -54,11 +47,7 @@ def build_site(url: str) -> None:
         "thread_comments_depth": "5",
         "date_format": "F j, Y",
     }
-    with db.engine.begin() as conn:
-        conn.execute(
-            insert(t.options),
-            [{"option_name": k, "option_value": v, "autoload": "yes"} for k, v in options.items()],
-        )
+    with new_site(url, SITE, options) as (conn, t):
         conn.execute(
             insert(t.users),
             [
@@ -77,7 +66,7 @@ def build_site(url: str) -> None:
             insert(t.usermeta), [{"user_id": 7, "meta_key": "description", "meta_value": "Writes."}]
         )
         conn.execute(
-            insert(t.posts),
+            insert_posts(t),
             [
                 {
                     "ID": i,
@@ -87,16 +76,12 @@ def build_site(url: str) -> None:
                     "post_name": title.lower(),
                     "post_title": title,
                     "post_content": content,
-                    "post_excerpt": "",
                     "post_date": date,
                     "post_date_gmt": date,
                     "post_modified": date,
                     "post_modified_gmt": date,
                     "comment_status": "open",
                     "comment_count": 1 if i == 100 else 0,
-                    "to_ping": "",
-                    "pinged": "",
-                    "post_content_filtered": "",
                     "guid": f"{SITE}/?p={i}",
                 }
                 for i, status, title, date, content in POSTS
@@ -156,15 +141,11 @@ def build_site(url: str) -> None:
                 }
             ],
         )
-    db.close()
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory: pytest.TempPathFactory) -> Client:
-    path: Path = tmp_path_factory.mktemp("theme") / "site.db"
-    url = f"sqlite:///{path}"
-    build_site(url)
-    return Client(WSGIApp(App(Settings(database_url=url, site_url=SITE))), host="theme.test")
+def app(tmp_path_factory: pytest.TempPathFactory) -> App:
+    return site_app(site_db(tmp_path_factory, "theme", build_site), SITE)
 
 
 def rendered(client: Client, target: str) -> str:

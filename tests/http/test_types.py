@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from pressbox.app import App
-from pressbox.config import Settings
 from pressbox.endpoints.types import register_types_routes
-from pressbox.rest.wsgi import WSGIApp
-from pressbox.store.db import Database
 from pressbox.testing import Client
 
 from .editor_site import acting_as, error
+from .helpers import schema_only, site_app, site_db
 
 SITE = "http://types.test"
 API = "/wp-json/wp/v2/types"
@@ -21,18 +17,8 @@ API = "/wp-json/wp/v2/types"
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory) -> App:
-    path: Path = tmp_path_factory.mktemp("types") / "site.db"
-    url = f"sqlite:///{path}"
-    Database(url).create_schema()  # the registry is the data: no rows needed
-    site = App(Settings(database_url=url, site_url=SITE))
-    if "/wp/v2/types" not in site.routes.routes:
-        register_types_routes(site)
-    return site
-
-
-@pytest.fixture(scope="module")
-def client(app: App) -> Client:
-    return Client(WSGIApp(app), host="types.test")
+    url = site_db(tmp_path_factory, "types", schema_only)
+    return site_app(url, SITE, register_types_routes, "/wp/v2/types")
 
 
 def test_collection_lists_every_rest_type_in_registration_order(client: Client) -> None:

@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import insert
 
 from pressbox.app import App
-from pressbox.auth.users import CurrentUser
-from pressbox.config import Settings
 from pressbox.endpoints.users import register_users_routes
-from pressbox.rest.message import Request
-from pressbox.rest.wsgi import WSGIApp
-from pressbox.store.db import Database
-from pressbox.store.install_roles import default_roles, user_level, user_roles_value
+from pressbox.store.install_roles import user_level, user_roles_value
 from pressbox.store.phpserialize import dumps
 from pressbox.testing import Client
+
+from .helpers import AVATAR_OPTIONS, insert_posts, item_ids, new_site, rest_error, site_app, site_db
 
 SITE = "http://users.test"
 API = "/wp-json/wp/v2/users"
@@ -40,6 +36,8 @@ USERS = [
     (5, "erin", "erin", "erin@example.test", "", "Erin Editor", "editor"),
     (6, "frank42", "frank", "frank@example.test", "", "Frank", "contributor"),
 ]
+# A user's fields in the view context, in WordPress's order.
+VIEW_FIELDS = ["id", "name", "url", "description", "link", "slug", "avatar_urls", "meta", "_links"]
 # author, type, status
 POSTS = [
     (1, "post", "publish"),
@@ -53,23 +51,12 @@ POSTS = [
 
 
 def _build(url: str) -> None:
-    db = Database(url)
-    db.create_schema()
-    t = db.tables
     options = {
-        "home": SITE,
-        "siteurl": SITE,
         "permalink_structure": "/%postname%/",
-        "show_avatars": "1",
-        "avatar_default": "mystery",
-        "avatar_rating": "G",
+        **AVATAR_OPTIONS,
         "wp_user_roles": user_roles_value(),
     }
-    with db.engine.begin() as conn:
-        conn.execute(
-            insert(t.options),
-            [{"option_name": k, "option_value": v, "autoload": "yes"} for k, v in options.items()],
-        )
+    with new_site(url, SITE, options) as (conn, t):
         conn.execute(
             insert(t.users),
             [
@@ -99,7 +86,7 @@ def _build(url: str) -> None:
             ]
         conn.execute(insert(t.usermeta), meta)
         conn.execute(
-            insert(t.posts),
+            insert_posts(t),
             [
                 {
                     "ID": 100 + n,
@@ -108,58 +95,20 @@ def _build(url: str) -> None:
                     "post_status": status,
                     "post_name": f"p{n}",
                     "post_title": f"P{n}",
-                    "post_content": "",
-                    "post_excerpt": "",
-                    "to_ping": "",
-                    "pinged": "",
-                    "post_content_filtered": "",
                 }
                 for n, (author, post_type, status) in enumerate(POSTS)
             ],
         )
-    db.close()
 
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory) -> App:
-    path: Path = tmp_path_factory.mktemp("users") / "users.db"
-    url = f"sqlite:///{path}"
-    _build(url)
-    site = App(Settings(database_url=url, site_url=SITE))
-    if "/wp/v2/users" not in site.routes.routes:
-        register_users_routes(site)
-    return site
-
-
-@pytest.fixture(scope="module")
-def client(app: App) -> Client:
-    return Client(WSGIApp(app), host="users.test")
-
-
-def _as(app: App, role: str | None, user_id: int) -> None:
-    """Make every request act as a user with `role`'s capabilities (no auth layer yet)."""
-    caps = (
-        frozenset(k for k, v in default_roles()[role]["capabilities"].items() if v)
-        if role
-        else frozenset()
-    )
-
-    def authenticate(request: Request) -> None:
-        request.user = CurrentUser(user_id, "", (role,), caps) if role else None
-
-    app.authenticate = authenticate  # type: ignore[method-assign]
-
-
-@pytest.fixture
-def as_user(app: App) -> Any:
-    yield lambda role, user_id: _as(app, role, user_id)
-    _as(app, None, 0)
+    url = site_db(tmp_path_factory, "users", _build, "users.db")
+    return site_app(url, SITE, register_users_routes, "/wp/v2/users")
 
 
 def ids(client: Client, query: str = "") -> list[int]:
-    r = client.get(f"{API}?{query}")
-    assert r.status == 200, r.body
-    return [u["id"] for u in r.json()]
+    return item_ids(client, f"{API}?{query}")
 
 
 def test_anonymous_list_shows_authors_of_published_rest_content(client: Client) -> None:
@@ -175,17 +124,7 @@ def test_anonymous_list_shows_authors_of_published_rest_content(client: Client) 
 def test_view_fields_in_wordpress_order(client: Client) -> None:
     user = client.get(API).json()[0]
     digest = hashlib.sha256(b"alice@example.test").hexdigest()
-    assert list(user) == [
-        "id",
-        "name",
-        "url",
-        "description",
-        "link",
-        "slug",
-        "avatar_urls",
-        "meta",
-        "_links",
-    ]
+    assert list(user) == VIEW_FIELDS
     assert user["description"] == "About Alice &amp; co."  # raw meta, not re-escaped
     assert user["link"] == f"{SITE}/author/alice/"
     assert user["avatar_urls"]["24"] == f"https://secure.gravatar.com/avatar/{digest}?s=24&d=mm&r=g"
@@ -197,16 +136,7 @@ def test_view_fields_in_wordpress_order(client: Client) -> None:
 
 def test_embed_context_has_no_meta(client: Client) -> None:
     user = client.get(f"{API}/2?context=embed").json()
-    assert list(user) == [
-        "id",
-        "name",
-        "url",
-        "description",
-        "link",
-        "slug",
-        "avatar_urls",
-        "_links",
-    ]
+    assert list(user) == [field for field in VIEW_FIELDS if field != "meta"]
     assert user["link"] == f"{SITE}/author/bob-b/"
 
 
@@ -295,10 +225,7 @@ def test_head_has_headers_and_no_body(client: Client) -> None:
 def test_anonymous_errors(
     client: Client, target: str, status: int, code: str, message: str
 ) -> None:
-    r = client.get(target)
-    assert r.status == status
-    body = r.json()
-    assert (body["code"], body["message"], body["data"]["status"]) == (code, message, status)
+    assert rest_error(client.get(target)) == (status, code, message, status)
 
 
 def test_refused_writes_for_anonymous(client: Client) -> None:
