@@ -7,6 +7,7 @@ the optional site handler (uploads, feeds) or WordPress's 404.
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
@@ -48,6 +49,19 @@ ALLOW_HEADERS = "Authorization, X-WP-Nonce, Content-Disposition, Content-MD5, Co
 EXPOSE_HEADERS = "X-WP-Total, X-WP-TotalPages, Link"
 MAX_BODY = 64 * 1024 * 1024
 
+log = logging.getLogger("pressbox")
+
+# What WordPress's fatal error handler answers a REST request with (WP_DEBUG_DISPLAY off):
+# `wp_die()` of an `internal_server_error` through `_json_wp_die_handler()`.
+CRITICAL_ERROR = {
+    "code": "internal_server_error",
+    "message": "<p>There has been a critical error on this website.</p>"
+    '<p><a href="https://wordpress.org/documentation/article/faq-troubleshooting/">'
+    "Learn more about troubleshooting WordPress.</a></p>",
+    "data": {"status": 500},
+    "additional_errors": [],
+}
+
 
 class HeaderList:
     """Ordered headers with PHP `header()` semantics: replacing a name moves it to the end."""
@@ -62,6 +76,15 @@ class HeaderList:
 
     def add(self, name: str, value: str) -> None:
         self.items.append((name, value))
+
+
+def _critical_error_headers() -> list[tuple[str, str]]:
+    """`_json_wp_die_handler()`'s headers: JSON and `nocache_headers()`."""
+    return [
+        ("Content-Type", "application/json; charset=UTF-8"),
+        ("Expires", "Wed, 11 Jan 1984 05:00:00 GMT"),
+        ("Cache-Control", "no-cache, must-revalidate, max-age=0, no-store, private"),
+    ]
 
 
 def _rest_route(environ: dict[str, Any], query: dict[str, Any]) -> str | None:
@@ -98,7 +121,13 @@ class WSGIApp:
                 return self.fallback(environ, start_response)
             route = "/__not_rest__"
         with request_scope():
-            status, headers, body = self.serve(environ, route, query)
+            try:
+                status, headers, body = self.serve(environ, route, query)
+            except Exception:
+                # A bug of ours, never the client's doing: log it, and answer as WordPress
+                # does when PHP dies, without the traceback.
+                log.exception("Unhandled error serving %s %s", environ.get("REQUEST_METHOD"), route)
+                status, headers, body = 500, _critical_error_headers(), encode(CRITICAL_ERROR)
         start_response(f"{status} {_REASONS.get(status, 'Unknown')}", headers)
         return [body]
 
