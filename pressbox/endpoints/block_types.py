@@ -16,6 +16,7 @@ from pressbox.content.context import PostData
 from pressbox.endpoints.controller_routes import can_edit_any_post_type, forbid, register_specs
 from pressbox.rest.errors import RestException
 from pressbox.rest.message import Request, Response
+from pressbox.schema import _php
 from pressbox.schema.block_types import block_renderer_routes, block_types_routes
 from pressbox.schema.sanitize import rest_sanitize_value_from_schema
 from pressbox.schema.validate import rest_validate_value_from_schema
@@ -84,7 +85,7 @@ class BlockRendererController:
         return rest_sanitize_value_from_schema(value, schema, name)
 
     def get_item_permissions_check(self, request: Request) -> bool:
-        post_id = _int(request.get("post_id"))
+        post_id = _php.to_int(request.get("post_id"))
         if post_id > 0:
             post = self.app.site.post(post_id)
             if post is None or not self.app.auth.can_edit_post(request.user, post):
@@ -108,7 +109,7 @@ class BlockRendererController:
         block_type = self.registry.get(name)
         if block_type is None or not block_type.is_dynamic:
             raise RestException("block_invalid", "Invalid block.", 404)
-        post_id = _int(request.get("post_id"))
+        post_id = _php.to_int(request.get("post_id"))
         post = self.app.site.post(post_id) if post_id > 0 else None
         attributes = request.get("attributes")
         block = Block(name, attributes if isinstance(attributes, dict) else {})
@@ -116,13 +117,6 @@ class BlockRendererController:
         # Without a global post, render_block() gives the block no post context.
         context: dict[str, Any] | None = None if post is not None else {}
         return Response(data={"rendered": render_block(block, ctx, context=context)})
-
-
-def _int(value: Any) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return 0
 
 
 def register_block_renderer_routes(app: App) -> None:

@@ -7,12 +7,13 @@ from typing import TYPE_CHECKING, Any
 
 from pressbox.content.avatars import AvatarOptions
 from pressbox.content.comment_text import CommentTextRenderer
-from pressbox.endpoints.comments_permissions import CommentPermissions, php_empty
+from pressbox.endpoints.comments_permissions import CommentPermissions
 from pressbox.endpoints.controller_routes import spec_endpoints
 from pressbox.endpoints.posts import PostsController
 from pressbox.rest.controller import add_paging_links, fields_for_response
 from pressbox.rest.dates import to_site_mysql
 from pressbox.rest.message import Request, Response
+from pressbox.schema import _php
 from pressbox.schema.comments import (
     NAMESPACE,
     REST_BASE,
@@ -87,7 +88,7 @@ class CommentsController(CommentPermissions):
     def check_comment_author_email(self, value: Any, params: Any, name: str) -> Any:
         """An e-mail address, or empty (allowed when updating)."""
         email = "" if value is None or value is False else str(value)
-        if php_empty(email):
+        if _php.is_empty(email):
             return email
         checked = rest_validate_request_arg(email, params, name)
         return email if checked is True else checked
@@ -137,8 +138,8 @@ class CommentsController(CommentPermissions):
             q.dates.append(("<", to_site_mysql(str(request["before"]), self.app.site)))
         if given("after"):
             q.dates.append((">", to_site_mysql(str(request["after"]), self.app.site)))
-        if "page" in registered and php_empty(request.get("offset")):
-            q.offset = q.number * (abs(int(request.get("page") or 0)) - 1)
+        if "page" in registered and _php.is_empty(request.get("offset")):
+            q.offset = _php.page_offset(abs(_php.to_int(request.get("page"))), q.number)
         return q
 
     def get_items(self, request: Request) -> Response:

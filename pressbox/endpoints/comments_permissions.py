@@ -15,6 +15,7 @@ from pressbox.content.context import PostData
 from pressbox.endpoints.posts import PostsController
 from pressbox.rest.errors import RestException
 from pressbox.rest.message import Request
+from pressbox.schema import _php
 from pressbox.store.comments_query import CommentRow, CommentsStore
 
 if TYPE_CHECKING:
@@ -22,22 +23,6 @@ if TYPE_CHECKING:
 
 # The query parameters only someone who may `edit_posts` can set to other than their default.
 PROTECTED_PARAMS = ("author", "author_exclude", "author_email", "type", "status")
-
-
-def php_empty(value: Any) -> bool:
-    """PHP's `empty()`."""
-    return value is None or value is False or value in ("", "0", 0) or value == [] or value == {}
-
-
-def php_int(value: Any) -> int:
-    """PHP's `(int)` cast: a list is 1 when it has items (the Allow header asks the create
-    check with a GET request's `post` list)."""
-    if isinstance(value, list | dict):
-        return 1 if value else 0
-    try:
-        return int(value or 0)
-    except (TypeError, ValueError):
-        return 0
 
 
 class CommentPermissions:
@@ -91,7 +76,7 @@ class CommentPermissions:
         if request.get("context") == "edit" and can_edit:
             return True
         password = request.get("password")
-        if php_empty(password):
+        if _php.is_empty(password):
             return False
         return hmac.compare_digest(post.post_password.encode(), str(password).encode())
 
@@ -104,8 +89,10 @@ class CommentPermissions:
             return False
         can_edit = self.can_edit_post(request, post)
         posts = request.get("post")
-        requested_post = not php_empty(posts) and (not isinstance(posts, list) or len(posts) == 1)
-        requested_comment = not php_empty(request.get("id"))
+        requested_post = not _php.is_empty(posts) and (
+            not isinstance(posts, list) or len(posts) == 1
+        )
+        requested_comment = not _php.is_empty(request.get("id"))
         # post_password_required(): no cookie is ever sent, so a password is always missing
         # unless the request carries the right one.
         password_required = bool(post.post_password) and not (
@@ -146,10 +133,7 @@ class CommentPermissions:
     def get_comment(self, raw_id: Any) -> CommentRow:
         """The comment with this id, or `rest_comment_invalid_id` (`rest_post_invalid_id`
         when its post is gone)."""
-        try:
-            comment_id = int(raw_id)
-        except (TypeError, ValueError):
-            comment_id = 0
+        comment_id = _php.to_int(raw_id)  # `(int) $id`, as WordPress reads it
         comment = self.store.comment(comment_id) if comment_id > 0 else None
         if comment is None:
             raise RestException("rest_comment_invalid_id", "Invalid comment ID.", 404)
@@ -161,7 +145,7 @@ class CommentPermissions:
         """`check_post_type_supports_notes()`: `editor` support with `notes` set."""
         type_object = self.app.post_types.get(post_type)
         editor = type_object.supports.get("editor") if type_object is not None else None
-        return isinstance(editor, tuple) and any(not php_empty(a.get("notes")) for a in editor)
+        return isinstance(editor, tuple) and any(not _php.is_empty(a.get("notes")) for a in editor)
 
     def _forbidden_params(self, request: Request) -> list[str]:
         forbidden: list[str] = []
@@ -173,7 +157,7 @@ class CommentPermissions:
             elif param == "type":
                 if value != "comment":
                     forbidden.append(param)
-            elif not php_empty(value):
+            elif not _php.is_empty(value):
                 forbidden.append(param)
         return forbidden
 
@@ -188,9 +172,10 @@ class CommentPermissions:
         is_note = request.get("type") == "note"
         is_edit = request.get("context") == "edit"
         posts = request.get("post")
-        if not php_empty(posts):
-            for post_id in posts if isinstance(posts, list) else [posts]:
-                post = self.app.site.post(int(post_id)) if post_id else None
+        if not _php.is_empty(posts):
+            # Unvalidated values reach here too (`Allow`): PHP's (array) and get_post()'s (int).
+            for post_id in _php.to_array(posts):
+                post = self.app.site.post(_php.to_int(post_id)) if post_id else None
                 if post_id and post is not None:
                     if not self.check_read_post_permission(post, request):
                         raise self._forbid(
@@ -212,7 +197,7 @@ class CommentPermissions:
                             403,
                         )
                     raise self._forbidden_param_error(self._forbidden_params(request), request)
-        if is_edit and is_note and not php_empty(posts):
+        if is_edit and is_note and not _php.is_empty(posts):
             for post_id in posts if isinstance(posts, list) else [posts]:
                 if not self.can_edit_post(request, self.app.site.post(int(post_id))):
                     raise self._forbid(
@@ -302,7 +287,7 @@ class CommentPermissions:
                     "Sorry, you are not allowed to edit 'author_ip' for comments.",
                     request,
                 )
-        post_id = php_int(request.get("post"))
+        post_id = _php.to_int(request.get("post"))
         post = self.app.site.post(post_id) if post_id else None
         if is_note and post_id and not self.can_edit_post(request, post):
             raise self._forbid(

@@ -76,13 +76,6 @@ _SANITIZERS: dict[str, Any] = {
 }
 
 
-def _int(value: Any) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return 0
-
-
 class _FontPosts:
     """What font families and faces share: settings JSON, the permission checks, the post
     lookup."""
@@ -150,7 +143,7 @@ class _FontPosts:
         return self.app.auth.can(request.user, self.post_type.cap[cap])
 
     def get_post(self, raw_id: Any) -> PostData:
-        post_id = _int(raw_id)
+        post_id = _php.to_int(raw_id)
         post = self.app.site.post(post_id) if post_id > 0 else None
         if post is None or post.post_type != self.post_type.name:
             raise RestException("rest_post_invalid_id", "Invalid post ID.", 404)

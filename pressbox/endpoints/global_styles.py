@@ -28,13 +28,6 @@ if TYPE_CHECKING:
     from pressbox.app import App
 
 
-def _int(value: Any) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return 0
-
-
 class GlobalStylesController:
     """WP_REST_Global_Styles_Controller."""
 
@@ -45,7 +38,7 @@ class GlobalStylesController:
         return unquote_plus(_php.to_str(value))
 
     def get_post(self, raw_id: Any) -> PostData:
-        post_id = _int(raw_id)
+        post_id = _php.to_int(raw_id)
         post = self.app.site.post(post_id) if post_id > 0 else None
         if post is None or post.post_type != POST_TYPE:
             raise RestException(

@@ -16,6 +16,7 @@ from pressbox.endpoints.posts import sanitize_html_class
 from pressbox.endpoints.terms_prepare import BASE_OPTIONS, ancestor_slugs, term_link
 from pressbox.rest.fields import FieldSet, field_set
 from pressbox.rest.message import Request, Response
+from pressbox.schema import _php
 from pressbox.store.phpserialize import maybe_unserialize
 from pressbox.store.terms_query import TermQueries
 
@@ -79,7 +80,7 @@ def setup_menu_items(ctl: MenuItemsController, posts: list[PostData]) -> list[Me
     for p in posts:
         m = meta.get(p.id, {})
         kind = _first(m, "_menu_item_type")
-        target = _int(_first(m, "_menu_item_object_id"))
+        target = _php.to_int(_first(m, "_menu_item_object_id"))
         if kind == "post_type" and target:
             post_ids.append(target)
         elif kind == "taxonomy" and target:
@@ -98,7 +99,7 @@ def setup_menu_items(ctl: MenuItemsController, posts: list[PostData]) -> list[Me
             post_type = app.post_types.get(obj)
             label = str(post_type.labels["singular_name"]) if post_type else obj
             invalid = post_type is None
-            original = objects.get(_int(object_id))
+            original = objects.get(_php.to_int(object_id))
             if original is not None:
                 invalid = invalid or original.post_status == "trash"
                 url = site.permalink_of(original)
@@ -117,7 +118,7 @@ def setup_menu_items(ctl: MenuItemsController, posts: list[PostData]) -> list[Me
             taxonomy = app.taxonomies.get(obj)
             label = str(taxonomy.labels["singular_name"]) if taxonomy else obj
             invalid = taxonomy is None
-            term = store.term(_int(object_id), obj) if taxonomy else None
+            term = store.term(_php.to_int(object_id), obj) if taxonomy else None
             if term is not None and taxonomy is not None:
                 known = store.with_ancestors([term])
                 structure = str(site.option("permalink_structure", "") or "")
@@ -147,29 +148,13 @@ def setup_menu_items(ctl: MenuItemsController, posts: list[PostData]) -> list[Me
                 target=_first(m, "_menu_item_target"),
                 attr_title=post.post_excerpt,
                 description=_trim_words(post.post_content),
-                classes=_as_list(classes),
+                classes=_php.to_array(classes),
                 xfn=_first(m, "_menu_item_xfn"),
                 invalid=invalid,
                 linked_type=linked,
             )
         )
     return items
-
-
-def _int(value: Any) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return 0
-
-
-def _as_list(value: Any) -> list[Any]:
-    """PHP's `(array)` cast."""
-    if isinstance(value, dict):
-        return list(value.values())
-    if isinstance(value, list):
-        return value
-    return [] if value is None else [value]
 
 
 def prepare_menu_items(
@@ -228,9 +213,9 @@ def _prepare_one(
     if inc("object"):
         data["object"] = item.object
     if inc("object_id"):
-        data["object_id"] = abs(_int(item.object_id))
+        data["object_id"] = abs(_php.to_int(item.object_id))
     if inc("parent"):
-        data["parent"] = _int(item.menu_item_parent)
+        data["parent"] = _php.to_int(item.menu_item_parent)
     if inc("menu_order"):
         data["menu_order"] = post.menu_order
     if inc("target"):
@@ -267,7 +252,7 @@ def _add_links(ctl: MenuItemsController, item: MenuItem, response: Response) -> 
             taxonomy=taxonomy.name,
             embeddable=True,
         )
-    if not _int(item.object_id) or not item.linked_type:
+    if not _php.to_int(item.object_id) or not item.linked_type:
         return
     if item.type == "post_type":
         post_type = ctl.app.post_types.get(item.linked_type)
@@ -281,6 +266,6 @@ def _add_links(ctl: MenuItemsController, item: MenuItem, response: Response) -> 
         path = f"{linked.rest_namespace or 'wp/v2'}/{linked.rest_base or linked.name}"
     response.add_link(
         "https://api.w.org/menu-item-object",
-        url(f"{path}/{_int(item.object_id)}"),
+        url(f"{path}/{_php.to_int(item.object_id)}"),
         **{item.type: item.linked_type, "embeddable": True},
     )

@@ -14,6 +14,7 @@ from pressbox.rest.controller import add_paging_links, fields_for_response, filt
 from pressbox.rest.errors import RestException
 from pressbox.rest.fields import is_field_included
 from pressbox.rest.message import Request, Response
+from pressbox.schema import _php
 from pressbox.schema.errors import RestError
 from pressbox.store.posts_query import PostQuery, TaxClause
 from pressbox.store.posts_store import PostsStore
@@ -83,10 +84,7 @@ class PostsController:
         return True
 
     def get_post(self, raw_id: Any) -> PostData:
-        try:
-            post_id = int(raw_id)
-        except (TypeError, ValueError):
-            post_id = 0
+        post_id = _php.to_int(raw_id)  # `(int) $id`, as WordPress reads it
         post = self.app.site.post(post_id) if post_id > 0 else None
         if post is None or post.post_type != self.post_type.name:
             raise RestException("rest_post_invalid_id", "Invalid post ID.", 404)
@@ -250,7 +248,9 @@ class PostsController:
         if not template:
             return True
         allowed = self.app.registries.page_templates(self.post_type.name)
-        if template in allowed:
+        # A list or map here is a fatal error in PHP 8 (an illegal `isset()` offset); it is
+        # the client's mistake, so it is answered as an unknown template.
+        if isinstance(template, str | int) and str(template) in allowed:
             return True
         return RestError(
             "rest_invalid_param",

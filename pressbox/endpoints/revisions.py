@@ -12,6 +12,7 @@ from pressbox.content.context import PostData
 from pressbox.endpoints.controller_routes import forbid
 from pressbox.rest.errors import RestException
 from pressbox.rest.message import Request
+from pressbox.schema import _php
 
 if TYPE_CHECKING:
     from pressbox.app import App
@@ -23,10 +24,7 @@ DELETE_REVISIONS = "Sorry, you are not allowed to delete revisions of this post.
 
 
 def _post(app: App, raw_id: object) -> PostData | None:
-    try:
-        post_id = int(str(raw_id))
-    except ValueError:
-        post_id = 0
+    post_id = _php.to_int(raw_id)  # `(int) $id`
     return app.site.post(post_id) if post_id > 0 else None
 
 

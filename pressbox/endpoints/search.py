@@ -201,7 +201,7 @@ class TermSearchHandler:
             .where(*where)
             .order_by(order.asc())
             .limit(per_page)
-            .offset((page - 1) * per_page)
+            .offset(_php.page_offset(page, per_page))
         ).all()
         total = conn.execute(select(func.count()).select_from(self._from).where(*where)).scalar()
         terms: dict[ItemId, Any] = {int(r[0]): term_row(r) for r in rows}

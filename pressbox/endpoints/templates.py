@@ -166,7 +166,7 @@ class TemplateRevisionsController(RevisionChecks):
         parent = self.check_parent(
             request, request.get("parent"), "rest_cannot_delete", DELETE_REVISIONS
         )
-        revision_id = _int(request.get("id"))
+        revision_id = _php.to_int(request.get("id"))
         revision = self.app.site.post(revision_id) if revision_id > 0 else None
         if revision is None or revision.post_type != "revision" or not parent:
             raise RestException("rest_post_invalid_id", "Invalid revision ID.", 404)
@@ -193,13 +193,6 @@ class TemplateAutosavesController:
     def get_revision_permissions_check(self, request: Request) -> bool:
         """The autosave item route checks with the revisions controller."""
         return self.revisions.get_item_permissions_check(request)
-
-
-def _int(value: Any) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return 0
 
 
 def _register_type(app: App, name: str) -> None:

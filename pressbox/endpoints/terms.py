@@ -110,7 +110,8 @@ class TermsController:
                 request,
             )
         if not _php.is_empty(request.get("post")):
-            post = self.app.site.post(int(request["post"]))
+            # Permission checks may see unvalidated values: get_post() casts with (int).
+            post = self.app.site.post(_php.to_int(request["post"]))
             if post is None:
                 raise RestException("rest_post_invalid_id", "Invalid post ID.", 400)
             if not self.check_read_terms_permission_for_post(post, request):
@@ -135,10 +136,7 @@ class TermsController:
 
     def get_term(self, raw_id: Any) -> TermRow:
         """The term with this id in this taxonomy, or `rest_term_invalid`."""
-        try:
-            term_id = int(raw_id)
-        except (TypeError, ValueError):
-            term_id = 0
+        term_id = _php.to_int(raw_id)  # `(int) $id`, as WordPress reads it
         term = self.store.term(term_id, self.taxonomy.name) if term_id > 0 else None
         if term is None:
             raise RestException("rest_term_invalid", "Term does not exist.", 404)
@@ -223,7 +221,7 @@ class TermsController:
         if "offset" in registered and not _php.is_empty(request.get("offset")):
             q.offset = abs(int(request["offset"]))
         else:
-            q.offset = max((int(request.get("page") or 1) - 1) * q.number, 0)
+            q.offset = _php.page_offset(int(request.get("page") or 1), q.number)
         if self.taxonomy.hierarchical and given("parent"):
             parent = int(request["parent"])
             if parent or request["parent"] == 0:

@@ -13,6 +13,7 @@ from pressbox.rest.controller import add_paging_links, fields_for_response
 from pressbox.rest.errors import RestException
 from pressbox.rest.message import Request, Response
 from pressbox.rest.routes import Endpoint, allow_all
+from pressbox.schema import _php
 from pressbox.schema.errors import RestError
 from pressbox.schema.posts import public_item_schema
 from pressbox.schema.users import (
@@ -52,10 +53,6 @@ SEARCH_COLUMNS = {
 PUBLIC_SEARCH_COLUMNS = ["ID", "user_login", "user_nicename", "display_name"]
 ALL_SEARCH_COLUMNS = ["ID", "user_login", "user_nicename", "user_email", "display_name"]
 _STRICT_USERNAME = re.compile(r"[A-Za-z0-9 _.\-@]+")
-
-
-def _php_empty(value: Any) -> bool:
-    return value is None or value is False or value in ("", "0", 0) or value == [] or value == {}
 
 
 class UsersController:
@@ -128,7 +125,7 @@ class UsersController:
             r"\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*", value
         ):
             return value
-        if _php_empty(value) or value == "false":
+        if _php.is_empty(value) or value == "false":
             return False
         return RestError("rest_invalid_param", "Invalid user parameter(s).", {"status": 400})
 
@@ -151,7 +148,7 @@ class UsersController:
 
     def check_user_password(self, value: Any, params: Any, name: str) -> Any:
         password = "" if value is None else str(value)
-        if _php_empty(password):
+        if _php.is_empty(password):
             return RestError(
                 "rest_user_invalid_password", "Passwords cannot be empty.", {"status": 400}
             )
@@ -175,13 +172,13 @@ class UsersController:
 
     def get_items_permissions_check(self, request: Request) -> bool:
         list_users = self.can(request, "list_users")
-        if not _php_empty(request.get("roles")) and not list_users:
+        if not _php.is_empty(request.get("roles")) and not list_users:
             raise self._forbid(
                 "rest_user_cannot_view",
                 "Sorry, you are not allowed to filter users by role.",
                 request,
             )
-        if not _php_empty(request.get("capabilities")) and not list_users:
+        if not _php.is_empty(request.get("capabilities")) and not list_users:
             raise self._forbid(
                 "rest_user_cannot_view",
                 "Sorry, you are not allowed to filter users by capability.",
@@ -212,10 +209,7 @@ class UsersController:
 
     def get_user(self, raw_id: Any) -> UserRow:
         """The user with this id, or `rest_user_invalid_id`."""
-        try:
-            user_id = int(raw_id)
-        except (TypeError, ValueError):
-            user_id = 0
+        user_id = _php.to_int(raw_id)  # `(int) $id`, as WordPress reads it
         user = self.store.user(user_id) if user_id > 0 else None
         if user is None:
             raise RestException("rest_user_invalid_id", "Invalid user ID.", 404)
@@ -270,7 +264,7 @@ class UsersController:
 
     def _update_permission(self, request: Request, raw_id: Any) -> bool:
         user = self.get_user(raw_id)
-        if not _php_empty(request.get("roles")):
+        if not _php.is_empty(request.get("roles")):
             if not self.can(request, "promote_users"):
                 raise self._forbid(
                     "rest_cannot_edit_roles",
@@ -332,10 +326,10 @@ class UsersController:
         capabilities = [str(v) for v in request["capabilities"]] if given("capabilities") else []
         if given("slug"):
             q.nicename_in = [str(v) for v in request["slug"]]
-        if "offset" in registered and not _php_empty(request.get("offset")):
+        if "offset" in registered and not _php.is_empty(request.get("offset")):
             q.offset = int(request["offset"])
         else:
-            q.offset = (int(request.get("page") or 1) - 1) * q.number
+            q.offset = _php.page_offset(int(request.get("page") or 1), q.number)
         if "orderby" in registered:
             q.orderby = ORDERBY.get(str(request.get("orderby")), "")
         list_users = self.can(request, "list_users")
@@ -344,13 +338,13 @@ class UsersController:
         elif not list_users:
             q.has_published_posts = self.rest_post_types()
         published = request.get("has_published_posts")
-        if not _php_empty(published):
+        if not _php.is_empty(published):
             q.has_published_posts = (
                 self.rest_post_types() if published is True else [str(v) for v in published]
             )
         if capabilities:
             q.role_in = self._roles_for_capabilities(q.role_in, capabilities)
-        if not _php_empty(search):
+        if not _php.is_empty(search):
             q.search_columns = self._search_columns(request, list_users)
             q.search = f"*{search}*"
         return q

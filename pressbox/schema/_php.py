@@ -113,6 +113,18 @@ def _dval_to_lval(d: float) -> int:
     return int(dmod)
 
 
+def page_offset(page: int, per_page: int) -> int:
+    """`absint( ( $page - 1 ) * $per_page )`, the offset WordPress's queries compute for a page.
+
+    PHP's product leaves the integer range as a float, which `(int)` wraps modulo 2**64; a
+    page past that range is not an error in WordPress, just some other offset.
+    """
+    product = (page - 1) * per_page
+    if not PHP_INT_MIN <= product <= PHP_INT_MAX:
+        product = _dval_to_lval(float(product))
+    return min(abs(product), PHP_INT_MAX)
+
+
 def _dval_to_lval_cap(d: float) -> int:
     """`zend_dval_to_lval_cap`: used for numeric strings, saturating instead of wrapping."""
     if not math.isfinite(d):
@@ -148,6 +160,17 @@ def to_int(value: Any) -> int:
     if isinstance(value, list | dict):
         return 1 if value else 0
     return 1
+
+
+def to_array(value: Any) -> list[Any]:
+    """The values PHP's `(array)` cast gives to iterate over: a map's values, a scalar alone."""
+    if value is None:
+        return []
+    if isinstance(value, dict):
+        return list(value.values())
+    if isinstance(value, list):
+        return value
+    return [value]
 
 
 def to_float(value: Any) -> float:

@@ -24,6 +24,7 @@ from sqlalchemy import (
     select,
 )
 
+from pressbox.schema._php import page_offset
 from pressbox.store.collation import COLLATION
 from pressbox.store.tables import Tables
 
@@ -331,7 +332,7 @@ class QueryBuilder:
         p = self.t.posts.c
         where = self._where(q)
         ids = select(p.ID).where(*where).order_by(*self._order(q))
-        start = q.offset if q.offset is not None else max(q.page - 1, 0) * q.per_page
+        start = q.offset if q.offset is not None else page_offset(max(q.page, 1), q.per_page)
         if q.per_page > 0:
             ids = ids.limit(q.per_page).offset(start)
         count = select(func.count()).select_from(self.t.posts).where(*where)

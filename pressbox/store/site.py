@@ -224,7 +224,8 @@ class Site(Permalinks, WidgetData):
 
     def posts(self, ids: Iterable[int]) -> dict[int, PostData]:
         """Posts by id; within a request each post is read once (WordPress's object cache)."""
-        ids = list(dict.fromkeys(ids))
+        # An id no BIGINT column can hold names no post (and no driver would bind it).
+        ids = [i for i in dict.fromkeys(ids) if -(2**63) <= i < 2**63]
         if not ids:
             return {}
         memo = _request_posts.get()

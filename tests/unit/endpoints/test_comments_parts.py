@@ -7,7 +7,6 @@ from typing import Any
 
 import pytest
 
-from pressbox.endpoints.comments_permissions import php_empty, php_int
 from pressbox.endpoints.comments_prepare import (
     LinkOptions,
     comment_link,
@@ -103,21 +102,6 @@ def test_prepare_status_response(approved: str, status: str) -> None:
 )
 def test_mysql_to_rfc3339(value: str, expected: str) -> None:
     assert mysql_to_rfc3339(value) == expected
-
-
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [(None, True), ("", True), ("0", True), (0, True), ([], True), ("a", False), ([0], False)],
-)
-def test_php_empty(value: Any, expected: bool) -> None:
-    assert php_empty(value) is expected
-
-
-@pytest.mark.parametrize(
-    ("value", "expected"), [([14], 1), ([], 0), ("12", 12), (None, 0), ("x", 0), (7, 7)]
-)
-def test_php_int(value: Any, expected: int) -> None:
-    assert php_int(value) == expected
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ import pytest
 from pressbox.endpoints.block_editor import wp_http_validate_url
 from pressbox.endpoints.blocks import _sync_status_on_top
 from pressbox.endpoints.fonts import sanitize_font_family
-from pressbox.endpoints.menu_items_prepare import _as_list, _trim_words
+from pressbox.endpoints.menu_items_prepare import _trim_words
 from pressbox.endpoints.plugins import sanitize_plugin_param, validate_plugin_param
 from pressbox.endpoints.templates import sanitize_template_id
 from pressbox.registry import core_registries
@@ -119,12 +119,9 @@ def test_sync_status_moves_to_the_top(item: dict[str, Any], expected: dict[str, 
     assert out == expected and list(out) == list(expected)
 
 
-def test_trim_words_and_php_array_cast() -> None:
+def test_trim_words() -> None:
     assert _trim_words("<b>one</b>  two\nthree") == "one two three"
     assert _trim_words(" ".join(["w"] * 201)) == " ".join(["w"] * 200) + "&hellip;"
-    assert _as_list({"0": "a", "1": "b"}) == ["a", "b"]
-    assert _as_list("") == [""]
-    assert _as_list(None) == []
 
 
 @pytest.mark.parametrize(

@@ -163,3 +163,30 @@ def test_sprintf_positional_arguments_are_not_rescanned() -> None:
 )
 def test_plural_is_singular_only_for_one(count: Any, expected: str) -> None:
     assert _php.n_("one", "many", count) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(None, []), ({"0": "a", "x": "b"}, ["a", "b"]), ([1, 2], [1, 2]), ("", [""]), (0, [0])],
+)
+def test_to_array(value: Any, expected: list[Any]) -> None:
+    assert _php.to_array(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("page", "per_page", "expected"),
+    [
+        (1, 10, 0),
+        (3, 10, 20),
+        (0, 10, 10),  # absint()
+        # (PHP_INT_MAX - 1) * 10 leaves the integer range: (int) of the float wraps to 0,
+        # as `php -r 'var_dump((int)((PHP_INT_MAX - 1) * 10));'` prints.
+        (_php.PHP_INT_MAX, 10, 0),
+        # 2**63 wraps to PHP_INT_MIN, whose abs() is a float past the range: the largest int.
+        (2**62 + 1, 2, _php.PHP_INT_MAX),
+        # (2**62 - 1) * 3 as a float, wrapped: PHP prints 4611686018427387904 for it.
+        (2**62, 3, 4611686018427387904),
+    ],
+)
+def test_page_offset(page: int, per_page: int, expected: int) -> None:
+    assert _php.page_offset(page, per_page) == expected
