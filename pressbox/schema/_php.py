@@ -138,6 +138,11 @@ def _dval_to_lval_cap(d: float) -> int:
 
 def to_int(value: Any) -> int:
     """PHP's `(int)` cast: `(int) "12abc"` is 12, `(int) "abc"` is 0, `(int) "1e3"` is 1000."""
+    # The common cases first: an int, and the plain digits of an id in a URL.
+    if type(value) is int:
+        return value
+    if type(value) is str and len(value) < 19 and value.isascii() and value.isdigit():
+        return int(value)
     if value is None:
         return 0
     if isinstance(value, bool):
