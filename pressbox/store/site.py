@@ -224,10 +224,12 @@ class Site(Permalinks, WidgetData):
 
     def posts(self, ids: Iterable[int]) -> dict[int, PostData]:
         """Posts by id; within a request each post is read once (WordPress's object cache)."""
-        # An id no BIGINT column can hold names no post (and no driver would bind it).
-        ids = [i for i in dict.fromkeys(ids) if -(2**63) <= i < 2**63]
+        ids = list(dict.fromkeys(ids))
         if not ids:
             return {}
+        if max(ids) >= 2**63 or min(ids) < -(2**63):
+            # An id no BIGINT column can hold names no post (and no driver would bind it).
+            ids = [i for i in ids if -(2**63) <= i < 2**63]
         memo = _request_posts.get()
         wanted = ids if memo is None else [i for i in ids if i not in memo]
         found: dict[int, PostData] = {}
