@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from pressbox.content.avatars import AvatarOptions
 from pressbox.content.comment_text import CommentTextRenderer
+from pressbox.endpoints.avatar_schemas import AvatarSchemas
 from pressbox.endpoints.comments_permissions import CommentPermissions
 from pressbox.endpoints.controller_routes import spec_endpoints
 from pressbox.endpoints.posts import PostsController
@@ -22,7 +23,6 @@ from pressbox.schema.comments import (
     comments_routes,
     register_core_comment_meta,
 )
-from pressbox.schema.posts import public_item_schema
 from pressbox.schema.sanitize import rest_validate_request_arg
 from pressbox.store.comments_query import CommentQuery, CommentRow, CommentsStore
 from pressbox.store.users_store import UsersStore
@@ -50,32 +50,23 @@ class CommentsController(CommentPermissions):
         self.store = CommentsStore(app.db)
         self.users = UsersStore(app.db, app.settings.table_prefix)
         self.text = CommentTextRenderer()
-        self._schemas: dict[bool, dict[str, Any]] = {}
-        self._public: dict[bool, dict[str, Any]] = {}
+        self.schemas = AvatarSchemas(app, comment_item_schema)
         self._params: dict[bool, dict[str, Any]] = {}
         self._posts_controllers: dict[str, PostsController] = {}
 
     # -- schema -----------------------------------------------------------------------------
 
     def avatar_options(self) -> AvatarOptions:
-        return AvatarOptions.from_options(self.app.site.option)
+        return self.schemas.avatar_options()
 
     def item_schema(self) -> dict[str, Any]:
-        """The schema as the `show_avatars` option has it now (WordPress reads it per call)."""
-        show = self.avatar_options().show
-        if show not in self._schemas:
-            self._schemas[show] = comment_item_schema(self.app.registries.meta, show)
-        return self._schemas[show]
+        return self.schemas.item()
 
     def public_schema(self) -> dict[str, Any]:
-        """`get_public_item_schema()`: what OPTIONS shows (no `arg_options`)."""
-        show = self.avatar_options().show
-        if show not in self._public:
-            self._public[show] = public_item_schema(self.item_schema())
-        return self._public[show]
+        return self.schemas.public()
 
     def collection_params(self) -> dict[str, Any]:
-        show = self.avatar_options().show
+        show = self.schemas.show()
         if show not in self._params:
             self._params[show] = comment_collection_params(self.item_schema())
         return self._params[show]

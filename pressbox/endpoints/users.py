@@ -7,6 +7,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from pressbox.content.avatars import AvatarOptions
+from pressbox.endpoints.avatar_schemas import AvatarSchemas
 from pressbox.endpoints.controller_routes import bind_callbacks as _bind
 from pressbox.endpoints.controller_routes import not_implemented as _not_implemented
 from pressbox.rest.controller import add_paging_links, fields_for_response
@@ -15,7 +16,6 @@ from pressbox.rest.message import Request, Response
 from pressbox.rest.routes import Endpoint, allow_all
 from pressbox.schema import _php
 from pressbox.schema.errors import RestError
-from pressbox.schema.posts import public_item_schema
 from pressbox.schema.users import (
     NAMESPACE,
     REST_BASE,
@@ -65,28 +65,19 @@ class UsersController:
         self.app = app
         self.prefix = app.settings.table_prefix
         self.store = UsersStore(app.db, self.prefix)
-        self._schemas: dict[bool, dict[str, Any]] = {}
-        self._public: dict[bool, dict[str, Any]] = {}
+        self.schemas = AvatarSchemas(app, user_item_schema)
         self._params: dict[str, Any] | None = None
 
     # -- schema -----------------------------------------------------------------------------
 
     def avatar_options(self) -> AvatarOptions:
-        return AvatarOptions.from_options(self.app.site.option)
+        return self.schemas.avatar_options()
 
     def item_schema(self) -> dict[str, Any]:
-        """The schema as the `show_avatars` option has it now (WordPress reads it per call)."""
-        show = self.avatar_options().show
-        if show not in self._schemas:
-            self._schemas[show] = user_item_schema(self.app.registries.meta, show)
-        return self._schemas[show]
+        return self.schemas.item()
 
     def public_schema(self) -> dict[str, Any]:
-        """`get_public_item_schema()`: what OPTIONS shows (no `arg_options`)."""
-        show = self.avatar_options().show
-        if show not in self._public:
-            self._public[show] = public_item_schema(self.item_schema())
-        return self._public[show]
+        return self.schemas.public()
 
     def rest_post_types(self) -> list[str]:
         """`get_post_types( array( 'show_in_rest' => true ), 'names' )`."""
