@@ -4,7 +4,8 @@ php-cli detection, the WordPress sources read from the bare git mirror (never co
 repository), and a long-lived `php` process that answers JSON requests line by line. A harness
 names the files it loads, its bootstrap and the functions it exposes; `start_php()` writes them
 to a temporary folder and starts the process, or says why it cannot, and `require()` skips the
-calling test with that reason.
+calling test with that reason. A harness that wants a fresh process per run (PHP statics that
+live for one request) writes its folder with `harness_folder()` and runs it with `run_bootstrap()`.
 """
 
 from __future__ import annotations
@@ -17,14 +18,18 @@ import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 
 MIRROR = os.environ.get("PRESSBOX_WP_MIRROR", "/work/.mirror/johnpbloch+wordpress-core/repo")
 WP_TAG = os.environ.get("PRESSBOX_WP_TAG", "7.1.0")
+# plugin.php requires these itself, so a folder holds them without a harness requiring them.
+_PLUGIN_CLASSES = ("class-wp-hook.php", "class-wp-filter-sentinel.php")
+
+_T = TypeVar("_T")
 
 
 @functools.cache
@@ -39,6 +44,7 @@ def php_missing() -> bool:
     return "mbstring" not in modules.split()
 
 
+@functools.cache
 def wp_include(path: str) -> str:
     """The text of `wp-includes/<path>` in WordPress `WP_TAG`, from the mirror."""
     return subprocess.run(
@@ -59,6 +65,26 @@ def extract_function(source: str, name: str, indent: str = "") -> str:
         raise LookupError(name)
     end = source.index(f"\n{indent}}}\n", m.start())
     return source[m.start() : end + len(indent) + 3]
+
+
+def wp_files(
+    required: Iterable[str], functions: Mapping[str, Iterable[str]] | None = None
+) -> dict[str, str]:
+    """A harness folder's WordPress part, by relative path.
+
+    `wp-includes/<file>` for each `required` file (plugin.php brings the classes it requires),
+    and `extracted.php` holding the named `functions` of files that would pull in too much.
+    """
+    whole = [*required]
+    if "plugin.php" in whole:
+        whole += _PLUGIN_CLASSES
+    files = {f"wp-includes/{name}": wp_include(name) for name in whole}
+    if functions:
+        found = (
+            extract_function(wp_include(f), n) for f, names in functions.items() for n in names
+        )
+        files["extracted.php"] = "\n\n".join(["<?php", *found]) + "\n"
+    return files
 
 
 def php_array(strings: Iterable[str]) -> str:
@@ -110,17 +136,10 @@ class PhpProcess:
         self._stderr.close()
 
 
-def start_php(
-    name: str,
-    files: Callable[[], dict[str, str]],
-    allowed: frozenset[str],
-    probe: Callable[[PhpProcess], bool],
-    php_options: tuple[str, ...] = (),
-) -> PhpProcess | str:
-    """The started process, or why it cannot run.
+def php_folder(name: str, files: Callable[[], dict[str, str]]) -> Path | str:
+    """A temporary folder holding `files()` (by relative path), or why WordPress's PHP cannot run.
 
-    `files()` gives the folder's files by relative path, `bootstrap.php` among them, reading
-    WordPress's sources with `wp_include()`; `probe` tells whether a first answer is right.
+    `files()` reads WordPress's sources with `wp_include()` or `wp_files()`.
     """
     if php_missing():
         return "php-cli (with mbstring) is not installed"
@@ -138,6 +157,40 @@ def start_php(
         path = folder / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+    return folder
+
+
+def harness_folder(
+    name: str, required: Sequence[str], functions: Mapping[str, Iterable[str]], bootstrap: str
+) -> Path | str:
+    """`php_folder()` of `wp_files(required, functions)` and `bootstrap.php`.
+
+    The bootstrap's `%FILES%` becomes the PHP array of the `required` files.
+    """
+    return php_folder(
+        name,
+        lambda: {
+            **wp_files(required, functions),
+            "bootstrap.php": bootstrap.replace("%FILES%", php_array(required)),
+        },
+    )
+
+
+def start_php(
+    name: str,
+    files: Callable[[], dict[str, str]],
+    allowed: frozenset[str],
+    probe: Callable[[PhpProcess], bool],
+    php_options: tuple[str, ...] = (),
+) -> PhpProcess | str:
+    """The started process, or why it cannot run.
+
+    `files()` gives the folder's files (see `php_folder()`), `bootstrap.php` among them; `probe`
+    tells whether a first answer is right.
+    """
+    folder = php_folder(name, files)
+    if isinstance(folder, str):
+        return folder
     php = PhpProcess(name, folder, allowed, php_options)
     atexit.register(php.close)
     try:
@@ -148,8 +201,25 @@ def start_php(
     return php
 
 
-def require(started: PhpProcess | str) -> PhpProcess:
-    """The running process; skips the calling test with the reason when it cannot run."""
+def run_php(args: Sequence[str], payload: Any) -> Any:
+    """What a short-lived `php *args` prints as JSON, given `payload` as JSON on its stdin."""
+    proc = subprocess.run(
+        ["php", *args], input=json.dumps(payload).encode(), capture_output=True, check=False
+    )
+    if proc.returncode != 0 or not proc.stdout:
+        output = proc.stdout[-2000:] + proc.stderr[-2000:]
+        raise RuntimeError(f"php failed: {output.decode(errors='replace')}")
+    return json.loads(proc.stdout)
+
+
+def run_bootstrap(folder: Path | str, payload: Any) -> Any:
+    """`run_php()` of a `harness_folder()`'s bootstrap; skips the calling test without a folder."""
+    __tracebackhide__ = True
+    return run_php([str(require(folder) / "bootstrap.php")], payload)
+
+
+def require(started: _T | str) -> _T:
+    """The running process (or folder); skips the calling test with the reason when there is none."""
     __tracebackhide__ = True  # the skip is reported at the harness that asked
     if isinstance(started, str):
         pytest.skip(started)

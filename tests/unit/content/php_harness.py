@@ -10,25 +10,29 @@ Also here: `oracle_posts()`, the `wp_posts` rows of the oracle's SQL dump (skips
 
 from __future__ import annotations
 
-import os
-import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.php_cli import PhpProcess, extract_function, php_array, require, start_php, wp_include
+from tests.php_cli import (
+    PhpProcess,
+    extract_function,
+    php_array,
+    require,
+    start_php,
+    wp_files,
+    wp_include,
+)
 
-ORACLE = os.environ.get("PRESSBOX_ORACLE", "/work/shared/oracle")
+from .blocks.oracle_data import ORACLE, POST_COLUMNS, oracle_available, sql_tables
+
 SITE_URL = "http://127.0.0.1:8080"
 CORE_SHORTCODES = ("wp_caption", "caption", "gallery", "playlist", "audio", "video", "embed")
 
-# Whole files: they only define functions (kses.php also its allowed-tags globals); plugin.php
-# requires the two classes itself.
+# Whole files: they only define functions (kses.php also its allowed-tags globals).
 _REQUIRED = ("plugin.php", "utf8.php", "formatting.php", "kses.php", "shortcodes.php")
-_FILES = (*_REQUIRED, "class-wp-hook.php", "class-wp-filter-sentinel.php")
 # Single functions from files that would pull in too much.
 _FUNCTIONS = {
     "functions.php": ("smilies_init", "wp_allowed_protocols", "_canonical_charset"),
@@ -163,20 +167,14 @@ _ALLOWED = frozenset(
 
 def _files() -> dict[str, str]:
     """The harness's folder: WordPress's files, the functions extracted, our bootstrap."""
-    files = {f"wp-includes/{f}": wp_include(f) for f in _FILES}
-    extracted = ["<?php"]
-    for file, names in _FUNCTIONS.items():
-        text = wp_include(file)
-        extracted += [extract_function(text, n) for n in names]
-    files["extracted.php"] = "\n\n".join(extracted) + "\n"
     query = wp_include("class-wp-query.php")
-    files["bootstrap.php"] = (
+    bootstrap = (
         _BOOTSTRAP.replace("%SITE_URL%", SITE_URL)
         .replace("%GENERATE_POSTDATA%", extract_function(query, "generate_postdata", "\t"))
         .replace("%FILES%", php_array(_REQUIRED))
         .replace("%SHORTCODES%", php_array(CORE_SHORTCODES))
     )
-    return files
+    return {**wp_files(_REQUIRED, _FUNCTIONS), "bootstrap.php": bootstrap}
 
 
 @cache
@@ -208,65 +206,23 @@ class OraclePost:
     post_excerpt: str
 
 
-_MYSQL_ESCAPES = {"0": "\0", "b": "\b", "n": "\n", "r": "\r", "t": "\t", "Z": "\x1a"}
-_VALUE = re.compile(r"\s*(?:'((?:[^'\\]|\\.)*)'|(NULL)|([-0-9.eE+]+))\s*([,)])", re.S)
-_UNESCAPE = re.compile(r"\\(.)", re.S)
-
-
-def _oracle_sql() -> Path | None:
-    path = Path(ORACLE)
-    if path.is_dir():
-        path = path / "wordpress.sql"
-    return path if path.is_file() else None
-
-
 @cache
-def _parse_posts(path: Path) -> tuple[OraclePost, ...]:
-    sql = path.read_text(encoding="utf-8")
-    create = re.search(r"CREATE TABLE `wp_posts` \((.*?)\n\)", sql, re.S)
-    start = sql.find("INSERT INTO `wp_posts` VALUES")
-    if create is None or start == -1:
-        return ()
-    columns = re.findall(r"^\s*`(\w+)`", create.group(1), re.M)
-    rows: list[OraclePost] = []
-    pos = start + len("INSERT INTO `wp_posts` VALUES")
-    while True:
-        while sql[pos] in " \n,":
-            pos += 1
-        if sql[pos] != "(":
-            break
-        pos += 1
-        values: list[Any] = []
-        while True:
-            m = _VALUE.match(sql, pos)
-            if m is None:
-                raise ValueError(f"unparsed wp_posts value at {pos}")
-            text, null, number, end = m.groups()
-            if text is not None:
-                values.append(
-                    _UNESCAPE.sub(lambda e: _MYSQL_ESCAPES.get(e.group(1), e.group(1)), text)
-                )
-            else:
-                values.append(None if null else number)
-            pos = m.end()
-            if end == ")":
-                break
-        row = dict(zip(columns, values, strict=True))
-        rows.append(
-            OraclePost(
-                int(row["ID"]), row["post_type"], row["post_status"], row["post_title"],
-                row["post_content"], row["post_excerpt"],
-            )
-        )  # fmt: skip
-    return tuple(rows)
+def _oracle_posts() -> tuple[OraclePost, ...]:
+    rows = (dict(zip(POST_COLUMNS, r, strict=True)) for r in sql_tables().get("wp_posts", ()))
+    return tuple(
+        OraclePost(
+            int(row["id"]), row["post_type"], row["post_status"], row["post_title"],
+            row["post_content"], row["post_excerpt"],
+        )
+        for row in rows
+    )  # fmt: skip
 
 
 def oracle_posts() -> tuple[OraclePost, ...]:
     """Every row of `wp_posts` in the oracle's dump; skips the calling test if it is absent."""
-    path = _oracle_sql()
-    if path is None:
+    if not oracle_available():
         pytest.skip(f"the oracle SQL dump is absent ({ORACLE}); set PRESSBOX_ORACLE")
-    return _parse_posts(path)
+    return _oracle_posts()
 
 
 # --- inputs and contexts shared by the tests -------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ from pressbox.content.content_tags import (
     wp_img_tag_add_auto_sizes,
 )
 from pressbox.content.context import Attachment
-from tests.php_cli import php_missing
+from tests.php_cli import harness_folder, run_bootstrap
 
 from .test_media_html import UPLOADS, FakeSite, image, make_ctx
 
@@ -256,8 +257,7 @@ def test_attachments_are_looked_up_in_one_batch() -> None:
 # --- differential run against WordPress's media.php ------------------------------------------
 
 _FILES = (
-    "plugin.php", "class-wp-hook.php", "class-wp-filter-sentinel.php", "compat.php", "utf8.php",
-    "formatting.php", "kses.php", "class-wp-token-map.php",
+    "plugin.php", "compat.php", "utf8.php", "formatting.php", "kses.php", "class-wp-token-map.php",
     "html-api/html5-named-character-references.php", "html-api/class-wp-html-attribute-token.php",
     "html-api/class-wp-html-span.php", "html-api/class-wp-html-text-replacement.php",
     "html-api/class-wp-html-decoder.php", "html-api/class-wp-html-doctype-info.php",
@@ -309,56 +309,14 @@ echo json_encode( $out, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE );
 """
 
 
+@cache
+def _php_folder() -> Path | str:
+    bootstrap = _BOOTSTRAP.replace("%UPLOADS%", UPLOADS)
+    return harness_folder("content-tags", _FILES, {"media.php": _MEDIA}, bootstrap)
+
+
 def _wordpress_content_tags(meta: list[list[object]], documents: list[str]) -> list[str]:
-    import json
-    import os
-    import re
-    import shutil
-    import subprocess
-    import tempfile
-
-    mirror = os.environ.get("PRESSBOX_WP_MIRROR", "/work/.mirror/johnpbloch+wordpress-core/repo")
-    tag = os.environ.get("PRESSBOX_WP_TAG", "7.1.0")
-    if php_missing() or shutil.which("git") is None or not os.path.isdir(mirror):
-        pytest.skip("php-cli (with mbstring), git or the WordPress mirror is absent")
-
-    def show(name: str) -> str:
-        proc = subprocess.run(
-            ["git", f"--git-dir={mirror}", "show", f"{tag}:wp-includes/{name}"],
-            capture_output=True, text=True, check=False,
-        )  # fmt: skip
-        if proc.returncode != 0:
-            pytest.skip(f"WordPress {tag} is not in the mirror")
-        return proc.stdout
-
-    with tempfile.TemporaryDirectory(prefix="pressbox-tags-") as folder:
-        root = Path(folder)
-        for name in _FILES:
-            (root / "wp-includes" / name).parent.mkdir(parents=True, exist_ok=True)
-            (root / "wp-includes" / name).write_text(show(name))
-        media = show("media.php")
-        parts = ["<?php"]
-        for name in _MEDIA:
-            m = re.search(rf"^function {re.escape(name)}\(", media, re.M)
-            assert m is not None, name
-            parts.append(media[m.start() : media.index("\n}\n", m.start()) + 3])
-        (root / "extracted.php").write_text("\n".join(parts))
-        files = (
-            "array("
-            + ",".join(f"'{f}'" for f in _FILES if "hook" not in f and "sentinel" not in f)
-            + ")"
-        )
-        (root / "run.php").write_text(
-            _BOOTSTRAP.replace("%FILES%", files).replace("%UPLOADS%", UPLOADS)
-        )
-        proc = subprocess.run(
-            ["php", str(root / "run.php")],
-            input=json.dumps({"meta": meta, "html": documents}), capture_output=True, text=True,
-            check=False,
-        )  # fmt: skip
-    if proc.returncode != 0:
-        raise RuntimeError(proc.stderr[-2000:])
-    result: list[str] = json.loads(proc.stdout)
+    result: list[str] = run_bootstrap(_php_folder(), {"meta": meta, "html": documents})
     return result
 
 

@@ -7,13 +7,8 @@ Hand-written cases, then both steps against WordPress's own class-wp-embed.php a
 from __future__ import annotations
 
 import hashlib
-import json
-import os
-import re
-import shutil
-import subprocess
 import sys
-import tempfile
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -21,7 +16,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 from pressbox.content.context import PostData, RenderContext
 from pressbox.content.embed import autoembed, run_shortcode, wp_embed_defaults
-from tests.php_cli import php_missing
+from tests.php_cli import harness_folder, run_bootstrap
 
 from .test_media_html import FakeSite, make_ctx
 
@@ -121,8 +116,6 @@ def test_run_shortcode(name: str, text: str, expected: str) -> None:
 
 _FILES = (
     "plugin.php",
-    "class-wp-hook.php",
-    "class-wp-filter-sentinel.php",
     "utf8.php",
     "formatting.php",
     "kses.php",
@@ -173,48 +166,14 @@ echo json_encode( $out, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE );
 """
 
 
+@cache
+def _php_folder() -> Path | str:
+    return harness_folder("embed", _FILES, _EXTRACT, _BOOTSTRAP)
+
+
 def _wordpress(requests: list[tuple[str, str]]) -> list[str]:
-    mirror = os.environ.get("PRESSBOX_WP_MIRROR", "/work/.mirror/johnpbloch+wordpress-core/repo")
-    tag = os.environ.get("PRESSBOX_WP_TAG", "7.1.0")
-    if php_missing() or shutil.which("git") is None or not os.path.isdir(mirror):
-        pytest.skip("php-cli (with mbstring), git or the WordPress mirror is absent")
-
-    def show(name: str) -> str:
-        proc = subprocess.run(
-            ["git", f"--git-dir={mirror}", "show", f"{tag}:wp-includes/{name}"],
-            capture_output=True, text=True, check=False,
-        )  # fmt: skip
-        if proc.returncode != 0:
-            pytest.skip(f"WordPress {tag} is not in the mirror")
-        return proc.stdout
-
-    with tempfile.TemporaryDirectory(prefix="pressbox-embed-") as folder:
-        root = Path(folder)
-        (root / "wp-includes").mkdir()
-        for name in _FILES:
-            (root / "wp-includes" / name).write_text(show(name))
-        parts = ["<?php"]
-        for file, names in _EXTRACT.items():
-            text = show(file)
-            for name in names:
-                m = re.search(rf"^function {re.escape(name)}\(", text, re.M)
-                assert m is not None, name
-                parts.append(text[m.start() : text.index("\n}\n", m.start()) + 3])
-        (root / "extracted.php").write_text("\n".join(parts))
-        files = (
-            "array("
-            + ",".join(f"'{f}'" for f in _FILES if "hook" not in f and "sentinel" not in f)
-            + ")"
-        )
-        (root / "run.php").write_text(_BOOTSTRAP.replace("%FILES%", files))
-        meta = {key: value for (_, key), value in SITE.meta.items()}
-        proc = subprocess.run(
-            ["php", str(root / "run.php")], input=json.dumps({"meta": meta, "texts": requests}),
-            capture_output=True, text=True, check=False,
-        )  # fmt: skip
-    if proc.returncode != 0:
-        raise RuntimeError(proc.stderr[-2000:])
-    result: list[str] = json.loads(proc.stdout)
+    meta = {key: value for (_, key), value in SITE.meta.items()}
+    result: list[str] = run_bootstrap(_php_folder(), {"meta": meta, "texts": requests})
     return result
 
 

@@ -7,14 +7,10 @@ tests share (`from test_media_html import FakeSite, image`).
 from __future__ import annotations
 
 import json
-import os
 import random
-import re
-import shutil
-import subprocess
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +31,7 @@ from pressbox.content.media_html import (
     wp_image_matches_ratio,
     wp_image_src_get_dimensions,
 )
-from tests.php_cli import php_missing
+from tests.php_cli import harness_folder, run_bootstrap
 
 HOME = "http://example.org"
 UPLOADS = f"{HOME}/wp-content/uploads"
@@ -407,37 +403,16 @@ echo json_encode( $out, JSON_UNESCAPED_SLASHES );
 """
 
 
+@cache
+def _php_folder() -> Path | str:
+    bootstrap = _MEDIA_BOOTSTRAP.replace("%UPLOADS%", UPLOADS).replace(
+        "%OPTIONS%", json.dumps(OPTIONS)
+    )
+    return harness_folder("media-html", (), _MEDIA_FUNCTIONS, bootstrap)
+
+
 def _php_media(requests: list[Any]) -> list[Any]:
-    mirror = os.environ.get("PRESSBOX_WP_MIRROR", "/work/.mirror/johnpbloch+wordpress-core/repo")
-    tag = os.environ.get("PRESSBOX_WP_TAG", "7.1.0")
-    if php_missing() or shutil.which("git") is None or not os.path.isdir(mirror):
-        pytest.skip("php-cli (with mbstring), git or the WordPress mirror is absent")
-    parts = ["<?php"]
-    for file, names in _MEDIA_FUNCTIONS.items():
-        proc = subprocess.run(
-            ["git", f"--git-dir={mirror}", "show", f"{tag}:wp-includes/{file}"],
-            capture_output=True, text=True, check=False,
-        )  # fmt: skip
-        if proc.returncode != 0:
-            pytest.skip(f"WordPress {tag} is not in the mirror")
-        for name in names:
-            m = re.search(rf"^function {re.escape(name)}\(", proc.stdout, re.M)
-            assert m is not None, name
-            end = proc.stdout.index("\n}\n", m.start())
-            parts.append(proc.stdout[m.start() : end + 3])
-    with tempfile.TemporaryDirectory(prefix="pressbox-media-") as folder:
-        (Path(folder) / "extracted.php").write_text("\n".join(parts))
-        script = _MEDIA_BOOTSTRAP.replace("%UPLOADS%", UPLOADS).replace(
-            "%OPTIONS%", json.dumps(OPTIONS)
-        )
-        (Path(folder) / "run.php").write_text(script)
-        proc = subprocess.run(
-            ["php", str(Path(folder) / "run.php")],
-            input=json.dumps(requests), capture_output=True, text=True, check=False,
-        )  # fmt: skip
-    if proc.returncode != 0:
-        raise RuntimeError(proc.stderr[-2000:])
-    result: list[Any] = json.loads(proc.stdout)
+    result: list[Any] = run_bootstrap(_php_folder(), requests)
     return result
 
 

@@ -7,12 +7,7 @@ print what they receive; the Python side registers the same stubs.
 
 from __future__ import annotations
 
-import json
-import os
 import random
-import shutil
-import subprocess
-import tempfile
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -33,10 +28,7 @@ from pressbox.content.shortcodes.engine import (
 )
 from pressbox.content.shortcodes.engine import strip_shortcodes as strip_tags_named
 from pressbox.content.shortcodes.phpfuncs import intval, php_round, stripcslashes
-from tests.php_cli import php_missing
-
-MIRROR = os.environ.get("PRESSBOX_WP_MIRROR", "/work/.mirror/johnpbloch+wordpress-core/repo")
-WP_TAG = os.environ.get("PRESSBOX_WP_TAG", "7.1.0")
+from tests.php_cli import harness_folder, php_array, run_bootstrap
 
 
 class _NoData:
@@ -236,9 +228,7 @@ function wp_allowed_protocols() { return array( 'http', 'https', 'ftp', 'ftps', 
 	'irc', 'irc6', 'ircs', 'gopher', 'nntp', 'feed', 'telnet', 'mms', 'rtsp', 'sms', 'svn', 'tel',
 	'fax', 'xmpp', 'webcal', 'urn' ); }
 function wp_parse_url( $url, $component = -1 ) { return parse_url( $url, $component ); }
-foreach ( array( 'plugin.php', 'utf8.php', 'formatting.php', 'kses.php', 'shortcodes.php' ) as $f ) {
-	require __DIR__ . '/wp-includes/' . $f;
-}
+foreach ( %FILES% as $f ) { require __DIR__ . '/wp-includes/' . $f; }
 function h_show( $attr, $content, $tag ) {
 	$pairs = array();
 	foreach ( (array) $attr as $k => $v ) { $pairs[] = "$k=$v"; }
@@ -266,44 +256,18 @@ echo json_encode( $out, JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES | JSON_I
 """
 
 
+_PHP_FILES = ("plugin.php", "utf8.php", "formatting.php", "kses.php", "shortcodes.php")
+
+
 @cache
 def _php_folder() -> Path | str:
-    """WordPress's files and the bootstrap in a temporary folder, or why that is impossible."""
-    if php_missing() or shutil.which("git") is None:
-        return "php-cli (with mbstring) or git is not installed"
-    if not Path(MIRROR).is_dir():
-        return f"the WordPress git mirror is absent ({MIRROR})"
-    folder = Path(tempfile.mkdtemp(prefix="pressbox-shortcodes-"))
-    (folder / "wp-includes").mkdir()
-    names = ("plugin.php", "class-wp-hook.php", "class-wp-filter-sentinel.php", "formatting.php")
-    for name in (*names, "utf8.php", "kses.php", "shortcodes.php"):
-        proc = subprocess.run(
-            ["git", f"--git-dir={MIRROR}", "show", f"{WP_TAG}:wp-includes/{name}"],
-            capture_output=True,
-            check=False,
-        )
-        if proc.returncode != 0:
-            return f"WordPress {WP_TAG} is not in the mirror"
-        (folder / "wp-includes" / name).write_bytes(proc.stdout)
-    tags = "array(" + ",".join(f"'{t}'" for t in STUB_TAGS) + ")"
-    (folder / "bootstrap.php").write_text(_PHP_BOOTSTRAP.replace("%TAGS%", tags))
-    return folder
+    bootstrap = _PHP_BOOTSTRAP.replace("%TAGS%", php_array(STUB_TAGS))
+    return harness_folder("shortcodes", _PHP_FILES, {}, bootstrap)
 
 
 def php(requests: list[tuple[str, str]]) -> list[Any]:
     """WordPress's answers to `[(function, text), …]`; skips when PHP cannot run."""
-    folder = _php_folder()
-    if isinstance(folder, str):
-        pytest.skip(folder)
-    proc = subprocess.run(
-        ["php", str(folder / "bootstrap.php")],
-        input=json.dumps(requests).encode(),
-        capture_output=True,
-        check=False,
-    )
-    if proc.returncode != 0:
-        raise RuntimeError(proc.stderr.decode()[-2000:])
-    result: list[Any] = json.loads(proc.stdout)
+    result: list[Any] = run_bootstrap(_php_folder(), requests)
     return result
 
 

@@ -6,13 +6,9 @@ functions (read from the git mirror at test time) with the same attachments on b
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import shutil
-import subprocess
 import sys
-import tempfile
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -22,7 +18,7 @@ from pressbox.content.context import PostData, RenderContext
 from pressbox.content.counters import Counters
 from pressbox.content.shortcodes.core import CORE_SHORTCODES, do_shortcode
 from pressbox.content.shortcodes.gallery import IS_FEED_KEY
-from tests.php_cli import php_missing
+from tests.php_cli import harness_folder, run_bootstrap
 
 from .test_media_html import HOME, UPLOADS, FakeSite, image, make_ctx, media
 
@@ -271,15 +267,7 @@ def test_core_embed_placeholder_prints_nothing() -> None:
 
 # --- differential run against WordPress ------------------------------------------------------
 
-_FILES = (
-    "plugin.php",
-    "class-wp-hook.php",
-    "class-wp-filter-sentinel.php",
-    "utf8.php",
-    "formatting.php",
-    "kses.php",
-    "shortcodes.php",
-)
+_FILES = ("plugin.php", "utf8.php", "formatting.php", "kses.php", "shortcodes.php")
 _EXTRACT = {
     "functions.php": (
         "add_query_arg", "remove_query_arg", "build_query", "_http_build_query", "wp_check_filetype", "wp_get_mime_types",
@@ -335,48 +323,14 @@ echo json_encode( $out, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE );
 """
 
 
+@cache
+def _php_folder() -> Path | str:
+    return harness_folder("media-shortcodes", _FILES, _EXTRACT, _BOOTSTRAP)
+
+
 def _wordpress(texts: list[str]) -> list[str]:
-    mirror = os.environ.get("PRESSBOX_WP_MIRROR", "/work/.mirror/johnpbloch+wordpress-core/repo")
-    tag = os.environ.get("PRESSBOX_WP_TAG", "7.1.0")
-    if php_missing() or shutil.which("git") is None or not os.path.isdir(mirror):
-        pytest.skip("php-cli (with mbstring), git or the WordPress mirror is absent")
-
-    def show(name: str) -> str:
-        proc = subprocess.run(
-            ["git", f"--git-dir={mirror}", "show", f"{tag}:wp-includes/{name}"],
-            capture_output=True, text=True, check=False,
-        )  # fmt: skip
-        if proc.returncode != 0:
-            pytest.skip(f"WordPress {tag} is not in the mirror")
-        return proc.stdout
-
-    with tempfile.TemporaryDirectory(prefix="pressbox-media-sc-") as folder:
-        root = Path(folder)
-        (root / "wp-includes").mkdir()
-        for name in _FILES:
-            (root / "wp-includes" / name).write_text(show(name))
-        parts = ["<?php"]
-        for file, names in _EXTRACT.items():
-            text = show(file)
-            for name in names:
-                m = re.search(rf"^function {re.escape(name)}\(", text, re.M)
-                assert m is not None, name
-                parts.append(text[m.start() : text.index("\n}\n", m.start()) + 3])
-        (root / "extracted.php").write_text("\n".join(parts))
-        files = (
-            "array("
-            + ",".join(f"'{f}'" for f in _FILES if "hook" not in f and "sentinel" not in f)
-            + ")"
-        )
-        (root / "run.php").write_text(_BOOTSTRAP.replace("%FILES%", files))
-        payload = {"media": {"audio": SONG_URL, "video": CLIP_URL}, "texts": texts}
-        proc = subprocess.run(
-            ["php", str(root / "run.php")], input=json.dumps(payload), capture_output=True,
-            text=True, check=False,
-        )  # fmt: skip
-    if proc.returncode != 0:
-        raise RuntimeError(proc.stderr[-2000:])
-    result: list[str] = json.loads(proc.stdout)
+    payload = {"media": {"audio": SONG_URL, "video": CLIP_URL}, "texts": texts}
+    result: list[str] = run_bootstrap(_php_folder(), payload)
     return result
 
 

@@ -13,7 +13,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from .oracle_data import MIRROR, WP_TAG
+from tests.php_cli import MIRROR, WP_TAG, wp_include
 
 OUT = Path(__file__).resolve().parents[4] / "pressbox" / "content" / "blocks" / "core_blocks.json"
 
@@ -32,7 +32,7 @@ def main() -> None:
     ]
     out: dict[str, Any] = {}
     for path in sorted(names):
-        meta = json.loads(_git("show", f"{WP_TAG}:{path}"))
+        meta = json.loads(wp_include(path.removeprefix("wp-includes/")))
         attrs = {}
         for key, schema in meta.get("attributes", {}).items():
             attrs[key] = {k: schema[k] for k in ("type", "enum", "default") if k in schema}

@@ -6,21 +6,25 @@ time into a temporary folder, and tests skip when the mirror, php-cli or the ora
 
 from __future__ import annotations
 
-import json
 import os
 import re
-import subprocess
-import tempfile
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from tests.php_cli import php_missing
+from tests.php_cli import php_folder, require, run_php, wp_files
 
 ORACLE = Path(os.environ.get("PRESSBOX_ORACLE", "/work/shared/oracle"))
-MIRROR = Path(os.environ.get("PRESSBOX_WP_MIRROR", "/work/.mirror/johnpbloch+wordpress-core/repo"))
-WP_TAG = "7.1.0"
+# PRESSBOX_ORACLE names the oracle's folder, or the dump itself.
+ORACLE_SQL = ORACLE if ORACLE.is_file() else ORACLE / "wordpress.sql"
+# The columns of `wp_posts`, in the dump's order (`ID` named as PostData names it).
+POST_COLUMNS = (
+    "id", "post_author", "post_date", "post_date_gmt", "post_content", "post_title", "post_excerpt",
+    "post_status", "comment_status", "ping_status", "post_password", "post_name", "to_ping",
+    "pinged", "post_modified", "post_modified_gmt", "post_content_filtered", "post_parent", "guid",
+    "menu_order", "post_type", "post_mime_type", "comment_count",
+)  # fmt: skip
 
 _ESC = {"n": "\n", "r": "\r", "t": "\t", "0": "\0", "Z": "\x1a", "b": "\b"}
 _INSERT = re.compile(r"INSERT INTO `(\w+)` VALUES\s*")
@@ -65,7 +69,7 @@ def _rows(values: str) -> Iterator[list[Any]]:
 @cache
 def sql_tables() -> dict[str, list[list[Any]]]:
     """Every `INSERT` row of the oracle's SQL dump, by table (one statement per table)."""
-    sql = (ORACLE / "wordpress.sql").read_text(encoding="utf-8")
+    sql = ORACLE_SQL.read_text(encoding="utf-8")
     tables: dict[str, list[list[Any]]] = {}
     for m in _INSERT.finditer(sql):
         end = sql.index(";\n", m.end())
@@ -74,79 +78,44 @@ def sql_tables() -> dict[str, list[list[Any]]]:
 
 
 def oracle_available() -> bool:
-    return (ORACLE / "wordpress.sql").is_file()
+    return ORACLE_SQL.is_file()
 
 
-_WP_FILES = [
-    "wp-includes/class-wp-block-parser.php",
-    "wp-includes/class-wp-block-parser-block.php",
-    "wp-includes/class-wp-block-parser-frame.php",
-    "wp-includes/class-wp-token-map.php",
-    "wp-includes/html-api/html5-named-character-references.php",
-    "wp-includes/html-api/class-wp-html-attribute-token.php",
-    "wp-includes/html-api/class-wp-html-span.php",
-    "wp-includes/html-api/class-wp-html-text-replacement.php",
-    "wp-includes/html-api/class-wp-html-decoder.php",
-    "wp-includes/html-api/class-wp-html-tag-processor.php",
-    "wp-includes/html-api/class-wp-html-doctype-info.php",
-    "wp-includes/utf8.php",
-    "wp-includes/compat-utf8.php",
-    "wp-includes/compat.php",
-    "wp-includes/kses.php",
-    "wp-includes/formatting.php",
-    "wp-includes/functions.php",
-]
-# Functions of wp-includes/functions.php the harness defines (the whole file needs too much).
-_EXTRACTED = (
-    "_wp_to_kebab_case",
-    "wp_unique_id_from_values",
-    "wp_json_encode",
-    "_wp_json_sanity_check",
-    "mbstring_binary_safe_encoding",
-    "reset_mbstring_encoding",
+_WP_FILES = (
+    "class-wp-block-parser.php",
+    "class-wp-block-parser-block.php",
+    "class-wp-block-parser-frame.php",
+    "class-wp-token-map.php",
+    "html-api/html5-named-character-references.php",
+    "html-api/class-wp-html-attribute-token.php",
+    "html-api/class-wp-html-span.php",
+    "html-api/class-wp-html-text-replacement.php",
+    "html-api/class-wp-html-decoder.php",
+    "html-api/class-wp-html-tag-processor.php",
+    "html-api/class-wp-html-doctype-info.php",
+    "utf8.php",
+    "compat-utf8.php",
+    "compat.php",
+    "kses.php",
+    "formatting.php",
 )
-
-
-def _extract_functions(source: str, names: tuple[str, ...]) -> str:
-    out = []
-    for name in names:
-        start = source.index(f"function {name}(")
-        brace = source.index("{", source.index(")", start))
-        depth, i = 0, brace
-        while True:
-            if source[i] == "{":
-                depth += 1
-            elif source[i] == "}":
-                depth -= 1
-                if depth == 0:
-                    break
-            i += 1
-        out.append(source[start : i + 1])
-    return "\n".join(out)
+# Functions of wp-includes/functions.php the harness defines (the whole file needs too much).
+_EXTRACTED = {
+    "functions.php": (
+        "_wp_to_kebab_case",
+        "wp_unique_id_from_values",
+        "wp_json_encode",
+        "_wp_json_sanity_check",
+        "mbstring_binary_safe_encoding",
+        "reset_mbstring_encoding",
+    )
+}
 
 
 @cache
-def php_sources() -> Path | None:
-    """A folder holding the WordPress files the harnesses need, read from the mirror, or None."""
-    if php_missing() or not MIRROR.is_dir():
-        return None
-    target = Path(tempfile.mkdtemp(prefix="pressbox-wp-"))
-    for name in _WP_FILES:
-        proc = subprocess.run(
-            ["git", f"--git-dir={MIRROR}", "show", f"{WP_TAG}:{name}"],
-            capture_output=True,
-            check=False,
-        )
-        if proc.returncode != 0:
-            return None
-        path = target / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(proc.stdout)
-    functions = (target / "wp-includes/functions.php").read_text(encoding="utf-8")
-    (target / "extracted.php").write_text(
-        "<?php\n" + _extract_functions(functions, _EXTRACTED), encoding="utf-8"
-    )
-    return target
+def php_sources() -> Path | str:
+    """A folder holding the WordPress files the harnesses need, or why there is none."""
+    return php_folder("blocks", lambda: wp_files(_WP_FILES, _EXTRACTED))
 
 
 # Just enough of WordPress's environment for the HTML API and the escaping functions.
@@ -184,27 +153,9 @@ require ABSPATH . 'extracted.php';
 
 def php_run(body: str, payload: Any) -> Any:
     """Run PHP `body` after the prelude; `$in` holds `payload`, the script echoes JSON."""
-    src = php_sources()
-    assert src is not None
     script = _PHP_PRELUDE + "$in = json_decode(stream_get_contents(STDIN), true);\n" + body
-    proc = subprocess.run(
-        [
-            "php",
-            "-d",
-            "memory_limit=1G",
-            "-d",
-            "error_reporting=E_ALL & ~E_DEPRECATED",
-            "-r",
-            script,
-            str(src),
-        ],
-        input=json.dumps(payload).encode(),
-        capture_output=True,
-        check=False,
-    )
-    if proc.returncode != 0 or not proc.stdout:
-        raise RuntimeError(proc.stdout.decode()[-2000:] + proc.stderr.decode()[-2000:])
-    return json.loads(proc.stdout)
+    options = ["-d", "memory_limit=1G", "-d", "error_reporting=E_ALL & ~E_DEPRECATED"]
+    return run_php([*options, "-r", script, str(require(php_sources()))], payload)
 
 
 _PHP_PARSE = r"""
@@ -220,13 +171,6 @@ echo json_encode($out, JSON_FORCE_OBJECT | JSON_PRESERVE_ZERO_FRACTION);
 
 def php_parse_blocks(documents: list[str]) -> list[Any]:
     """WordPress's own parser on each document, as JSON with every array forced to an object."""
-    src = php_sources()
-    assert src is not None
-    proc = subprocess.run(
-        ["php", "-d", "memory_limit=1G", "-r", _PHP_PARSE, str(src)],
-        input=json.dumps(documents).encode(),
-        capture_output=True,
-        check=True,
-    )
-    result: list[Any] = list(json.loads(proc.stdout).values())
-    return result
+    folder = str(require(php_sources()))
+    result = run_php(["-d", "memory_limit=1G", "-r", _PHP_PARSE, folder], documents)
+    return list(result.values())

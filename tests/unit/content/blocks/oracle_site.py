@@ -15,14 +15,8 @@ from pressbox.content.blocks.data import Comment, MonthCount, Term
 from pressbox.content.context import Attachment, PostData
 from pressbox.store.phpserialize import maybe_unserialize
 
-from .oracle_data import sql_tables
+from .oracle_data import POST_COLUMNS, sql_tables
 
-_POST_FIELDS = (
-    "id", "post_author", "post_date", "post_date_gmt", "post_content", "post_title", "post_excerpt",
-    "post_status", "comment_status", "ping_status", "post_password", "post_name", "to_ping",
-    "pinged", "post_modified", "post_modified_gmt", "post_content_filtered", "post_parent", "guid",
-    "menu_order", "post_type", "post_mime_type", "comment_count",
-)  # fmt: skip
 _SKIP = {"to_ping", "pinged", "post_content_filtered"}
 
 
@@ -34,7 +28,7 @@ class OracleSite:
         self._options = {r[1]: r[2] for r in t["wp_options"]}
         self._posts: dict[int, PostData] = {}
         for row in t["wp_posts"]:
-            values = {k: v for k, v in zip(_POST_FIELDS, row, strict=True) if k not in _SKIP}
+            values = {k: v for k, v in zip(POST_COLUMNS, row, strict=True) if k not in _SKIP}
             self._posts[int(row[0])] = PostData(**values)
         self._meta: dict[tuple[int, str], Any] = {}
         for _mid, post_id, key, value in t["wp_postmeta"]:
