@@ -16,7 +16,7 @@ from pressbox.content.context import PostData
 from pressbox.store.posts_query import PostQuery, QueryBuilder, TaxClause
 
 if TYPE_CHECKING:
-    from sqlalchemy import Connection
+    from sqlalchemy import Connection, Select
 
     from pressbox.store.tables import Tables
 
@@ -127,34 +127,41 @@ class LoopData:
             str(description or ""),
         )
 
+    def _select_comments(self) -> Select[Any]:
+        """The columns of a `Comment`, in its field order; `_comments()` reads the rows."""
+        c = self.t.comments.c
+        return select(
+            c.comment_ID,
+            c.comment_post_ID,
+            c.comment_author,
+            c.comment_author_url,
+            c.comment_author_email,
+            c.user_id,
+            c.comment_date,
+            c.comment_content,
+            c.comment_parent,
+            c.comment_type,
+        )
+
+    def _comments(self, stmt: Select[Any]) -> list[Comment]:
+        return [
+            Comment(
+                int(r[0]), int(r[1]), r[2], r[3], r[4], int(r[5]), str(r[6]), r[7], int(r[8]), r[9]
+            )
+            for r in self.conn.execute(stmt)
+        ]
+
     def post_comments(self, post_id: int) -> Sequence[Comment]:
         c = self.t.comments.c
-        rows = self.conn.execute(
-            select(
-                c.comment_ID,
-                c.comment_post_ID,
-                c.comment_author,
-                c.comment_author_url,
-                c.comment_author_email,
-                c.user_id,
-                c.comment_date,
-                c.comment_content,
-                c.comment_parent,
-                c.comment_type,
-            )
+        return self._comments(
+            self._select_comments()
             .where(
                 c.comment_post_ID == post_id,
                 c.comment_approved == "1",
                 c.comment_type != "note",
             )
             .order_by(c.comment_date_gmt.asc(), c.comment_ID.asc())
-        ).all()
-        return [
-            Comment(
-                int(r[0]), int(r[1]), r[2], r[3], r[4], int(r[5]), str(r[6]), r[7], int(r[8]), r[9]
-            )
-            for r in rows
-        ]
+        )
 
     def published_term_objects(self, taxonomy: str) -> dict[int, set[int]]:
         """term_id → ids of the published posts in it (`_pad_term_counts()`'s lookup)."""

@@ -89,19 +89,8 @@ class WidgetData(LoopData):
 
     def recent_comments(self, count: int) -> Sequence[Comment]:
         c, p = self.t.comments.c, self.t.posts.c
-        rows = self.conn.execute(
-            select(
-                c.comment_ID,
-                c.comment_post_ID,
-                c.comment_author,
-                c.comment_author_url,
-                c.comment_author_email,
-                c.user_id,
-                c.comment_date,
-                c.comment_content,
-                c.comment_parent,
-                c.comment_type,
-            )
+        return self._comments(
+            self._select_comments()
             .select_from(self.t.comments.join(self.t.posts, p.ID == c.comment_post_ID))
             .where(
                 and_(c.comment_approved == "1", p.post_status == "publish"),
@@ -109,13 +98,7 @@ class WidgetData(LoopData):
             )
             .order_by(c.comment_date_gmt.desc(), c.comment_ID.desc())
             .limit(count)
-        ).all()
-        return [
-            Comment(
-                int(r[0]), int(r[1]), r[2], r[3], r[4], int(r[5]), str(r[6]), r[7], int(r[8]), r[9]
-            )
-            for r in rows
-        ]
+        )
 
     def user_display_name(self, user_id: int) -> str:
         u = self.t.users.c

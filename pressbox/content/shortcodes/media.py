@@ -67,6 +67,28 @@ def _primary_source(atts: dict[str, object], types: Sequence[str]) -> bool:
     return False
 
 
+def _source_keys(
+    ctx: RenderContext, atts: dict[str, object], kind: str, extensions: Sequence[str]
+) -> list[str] | None:
+    """The attributes that hold the sources, `src` first when set. Without any source, `src`
+    becomes the post's first attached file of `kind`; None when there is none to play."""
+    if not php_empty(atts["src"]):
+        return ["src", *extensions]
+    if _primary_source(atts, extensions):
+        return list(extensions)
+    attached = get_attached_media(ctx, kind, ctx.post.id)
+    if not attached:
+        return None
+    atts["src"] = wp_get_attachment_url(ctx, attached[0])
+    return None if php_empty(atts["src"]) else ["src", *extensions]
+
+
+def _embedded_link(kind: str, src: str, instance: str) -> str:
+    """A plain link in place of a `src` of a file type the element cannot play."""
+    link = f'<a class="wp-embedded-{kind}" href="{esc_url(src)}">{esc_html(src)}</a>'
+    return link + silence(instance)
+
+
 def _attribute_strings(html_atts: dict[str, object], non_empty_only: bool) -> str:
     parts: list[str] = []
     for name, value in html_atts.items():
@@ -119,24 +141,13 @@ def wp_audio_shortcode(attr: Attrs, content: str, tag: str, ctx: RenderContext) 
     }
     defaults.update(dict.fromkeys(AUDIO_EXTENSIONS, ""))
     atts = shortcode_atts(defaults, attr)
-    types: list[str] = list(AUDIO_EXTENSIONS)
     if not php_empty(atts["src"]):
         src = str(atts["src"])
         if wp_check_filetype(src)[0].lower() not in AUDIO_EXTENSIONS:
-            link = f'<a class="wp-embedded-audio" href="{esc_url(src)}">{esc_html(src)}</a>'
-            return link + silence(instance)
-        primary = True
-        types.insert(0, "src")
-    else:
-        primary = _primary_source(atts, types)
-    if not primary:
-        audios = get_attached_media(ctx, "audio", post_id)
-        if not audios:
-            return silence(instance)
-        atts["src"] = wp_get_attachment_url(ctx, audios[0])
-        if php_empty(atts["src"]):
-            return silence(instance)
-        types.insert(0, "src")
+            return _embedded_link("audio", src, instance)
+    types = _source_keys(ctx, atts, "audio", AUDIO_EXTENSIONS)
+    if types is None:
+        return silence(instance)
     html_atts: dict[str, object] = {
         "class": atts["class"],
         "id": f"audio-{post_id}-{instance}",
@@ -190,7 +201,6 @@ def wp_video_shortcode(attr: Attrs, content: str, tag: str, ctx: RenderContext) 
         atts["height"] = round(intval(atts["height"]) * CONTENT_WIDTH / intval(atts["width"]))
         atts["width"] = CONTENT_WIDTH
     is_vimeo = is_youtube = False
-    types: list[str] = list(VIDEO_EXTENSIONS)
     if not php_empty(atts["src"]):
         src = str(atts["src"])
         is_vimeo, is_youtube = bool(_VIMEO.match(src)), bool(_YOUTUBE.match(src))
@@ -199,20 +209,10 @@ def wp_video_shortcode(attr: Attrs, content: str, tag: str, ctx: RenderContext) 
             and not is_vimeo
             and wp_check_filetype(src)[0].lower() not in VIDEO_EXTENSIONS
         ):
-            link = f'<a class="wp-embedded-video" href="{esc_url(src)}">{esc_html(src)}</a>'
-            return link + silence(instance)
-        primary = True
-        types.insert(0, "src")
-    else:
-        primary = _primary_source(atts, types)
-    if not primary:
-        videos = get_attached_media(ctx, "video", post_id)
-        if not videos:
-            return silence(instance)
-        atts["src"] = wp_get_attachment_url(ctx, videos[0])
-        if php_empty(atts["src"]):
-            return silence(instance)
-        types.insert(0, "src")
+            return _embedded_link("video", src, instance)
+    types = _source_keys(ctx, atts, "video", VIDEO_EXTENSIONS)
+    if types is None:
+        return silence(instance)
     atts["src"] = _video_src(str(atts["src"]), is_youtube, is_vimeo, atts["loop"])
     html_atts: dict[str, object] = {
         "class": atts["class"],
