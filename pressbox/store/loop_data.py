@@ -97,7 +97,8 @@ class LoopData:
         """`WP_Query` for the Query Loop block (stickies are the caller's business)."""
         q = self._post_query(query)
         ids_stmt, count_stmt = self._posts_builder.select_ids(q)
-        ids = [int(i) for i in self.conn.execute(ids_stmt).scalars()]
+        paging = self._posts_builder.paging(q)
+        ids = [int(i) for i in self.conn.execute(ids_stmt, paging).scalars()]
         # set_found_posts() leaves found_posts at 0 when the page is empty.
         found = int(self.conn.execute(count_stmt).scalar() or 0) if ids else 0
         posts = self.posts(ids)

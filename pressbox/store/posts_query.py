@@ -14,6 +14,7 @@ from sqlalchemy import (
     ColumnElement,
     Select,
     and_,
+    bindparam,
     case,
     exists,
     false,
@@ -98,9 +99,11 @@ class PostQuery:
     format_clauses: list[TaxClause] = field(default_factory=list)
     orderby: str = "date"
     order: str = "DESC"
-    per_page: int = 10
-    page: int = 1
-    offset: int | None = None
+    # The page is bound into the statement (`QueryBuilder.paging`), so it stays out of the
+    # repr that keys remembered statements.
+    per_page: int = field(default=10, repr=False)
+    page: int = field(default=1, repr=False)
+    offset: int | None = field(default=None, repr=False)
     logged_in: bool = False
     post_password: str | None = None
     mime_type: list[str] = field(default_factory=list)
@@ -332,8 +335,16 @@ class QueryBuilder:
         p = self.t.posts.c
         where = self._where(q)
         ids = select(p.ID).where(*where).order_by(*self._order(q))
-        start = q.offset if q.offset is not None else page_offset(max(q.page, 1), q.per_page)
         if q.per_page > 0:
-            ids = ids.limit(q.per_page).offset(start)
+            # Bound, not literal: every page of a list shares one statement (see `paging`).
+            ids = ids.limit(bindparam("limit")).offset(bindparam("offset"))
         count = select(func.count()).select_from(self.t.posts).where(*where)
         return ids, count
+
+    @staticmethod
+    def paging(q: PostQuery) -> dict[str, int]:
+        """The values of `select_ids`' LIMIT and OFFSET for this query's page."""
+        if q.per_page <= 0:
+            return {}
+        start = q.offset if q.offset is not None else page_offset(max(q.page, 1), q.per_page)
+        return {"limit": q.per_page, "offset": start}

@@ -16,12 +16,13 @@ class PostsStore:
         self.db = db
         self.builder = QueryBuilder(db.tables, db.dialect)
         # Statements by query, compiled once and run on the driver's cursor: the same list
-        # asked again (a front page, a category) skips building, compiling and SQLAlchemy's
-        # execution layer (a statement cache, not results).
-        self._statements: OrderedDict[str, tuple[FastQuery, FastQuery]] = OrderedDict()
+        # asked again, at any page (a front page, a category), skips building, compiling and
+        # SQLAlchemy's execution layer (a statement cache, not results).
+        self._statements: OrderedDict[tuple[str, bool], tuple[FastQuery, FastQuery]] = OrderedDict()
 
     def _select(self, q: PostQuery) -> tuple[FastQuery, FastQuery]:
-        key = repr(q)
+        # Keyed without the page (its repr leaves it out): LIMIT and OFFSET are bound.
+        key = (repr(q), q.per_page > 0)
         hit = self._statements.get(key)
         if hit is None:
             ids, count = self.builder.select_ids(q)
@@ -37,7 +38,7 @@ class PostsStore:
         """The ids of the requested page, in order, and FOUND_ROWS()."""
         ids_query, count_query = self._select(q)
         conn = self.db.conn()
-        ids = [int(row[0]) for row in ids_query.rows(conn)]
+        ids = [int(row[0]) for row in ids_query.rows(conn, **self.builder.paging(q))]
         first_page = q.page <= 1 and not q.offset
         if q.per_page <= 0 or (first_page and len(ids) < q.per_page):
             # A short first page holds every match: no need to count.

@@ -135,3 +135,20 @@ def test_server_backends_answer_as_sqlite(
     finally:
         db.tables.metadata.drop_all(db.engine)
         db.close()
+
+
+def test_pages_of_a_list_share_one_statement(oracle: Path, tmp_path: Path) -> None:
+    db = Database(f"sqlite:///{tmp_path / 'site.db'}")
+    db.create_schema()
+    import_wxr(oracle / "site.wxr", db.engine, db.tables)
+    posts = PostsStore(db)
+    try:
+        pages = [posts.find(PostQuery(orderby="id", page=n, per_page=5)) for n in (1, 2, 3)]
+        by_offset = posts.find(PostQuery(orderby="id", offset=5, per_page=5))
+        assert len(posts._statements) == 1  # pages and an explicit offset bind LIMIT/OFFSET
+        ids = [page_ids for page_ids, _total in pages]
+        assert all(len(i) == 5 for i in ids) and len({*ids[0], *ids[1], *ids[2]}) == 15
+        assert by_offset == pages[1]
+        assert {total for _ids, total in pages} == {pages[0][1]}
+    finally:
+        db.close()
