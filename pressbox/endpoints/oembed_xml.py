@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from pressbox.content.escaping import esc_html
+from pressbox.content.escaping import esc_html, valid_unicode
 from pressbox.content.shortcodes.phpfuncs import is_numeric
 
 __all__ = ["oembed_create_xml", "php_string", "xml_text"]
@@ -128,15 +128,6 @@ def _character(name: str) -> str | None:
     return chr(code) if 0 < code <= 0x10FFFF else ""
 
 
-def _xml_char(code: int) -> bool:
-    return (
-        code in (0x9, 0xA, 0xD)
-        or 0x20 <= code <= 0xD7FF
-        or 0xE000 <= code <= 0xFFFD
-        or 0x10000 <= code <= 0x10FFFF
-    )
-
-
 def _escape_text(text: str) -> str:
     """libxml2's `xmlEscapeEntities()` for one text node.
 
@@ -153,7 +144,7 @@ def _escape_text(text: str) -> str:
             out.append("&amp;")
         elif 0x20 <= code < 0x80 or char in "\n\t":
             out.append(char)
-        elif _xml_char(code):
+        elif valid_unicode(code):  # a character XML allows
             out.append(f"&#x{code:X};")
         else:
             return ""
