@@ -312,10 +312,21 @@ class TermQueries:
         return _ROW_NAME if orderby == "name" or orderby not in known else None
 
     def select_ids(self, q: TermQuery) -> Select[Any]:
-        """The ordered terms (limited when get_terms() limits in SQL)."""
-        stmt = select(*self._row_columns).select_from(self._from(q))
-        # WordPress adds DISTINCT for the relationship join; one object (all the REST API
-        # asks for) has one row per term, and PostgreSQL refuses DISTINCT with this ORDER BY.
+        """The ordered terms (limited when get_terms() limits in SQL).
+
+        On MySQL/MariaDB this is WP_Term_Query's own statement, `SELECT t.term_id` (DISTINCT
+        with the relationship join): the server breaks ties in ORDER BY by the plan, and a
+        wider select list changes the plan, so only the same statement gives the same order
+        as WordPress on the same database. Elsewhere the rows come in the same query.
+        """
+        if self.db.dialect == "mysql":
+            stmt = select(self.t.terms.c.term_id).select_from(self._from(q))
+            if q.object_ids:
+                stmt = stmt.distinct()
+        else:
+            # One object (all the REST API asks for) has one row per term, and PostgreSQL
+            # refuses DISTINCT with this ORDER BY.
+            stmt = select(*self._row_columns).select_from(self._from(q))
         stmt = stmt.where(*self._where(q, counting=False))
         if self._sorted_here(q) is None:
             stmt = stmt.order_by(*self._order(q))
@@ -338,6 +349,18 @@ class TermQueries:
         """`get_terms()` for the page: the terms themselves, in order, in one query."""
         statement = self._cached("rows", q, self.select_ids)
         rows = statement.rows(self.db.conn(), **_params(q, limit=True))
+        if self.db.dialect == "mysql":
+            # Term ids in WordPress's order; then the terms, as _prime_term_caches() reads them.
+            ids = [int(r[0]) for r in rows]
+            found = (
+                {
+                    int(r[0]): r
+                    for r in self._by_ids.rows(self.db.conn(), ids=ids, taxonomy=q.taxonomy)
+                }
+                if ids
+                else {}
+            )
+            rows = [found[i] for i in ids if i in found]
         column = self._sorted_here(q)
         if column is not None:
             # The collation's keys, once per row; a stable sort keeps the scan order of ties.
