@@ -124,7 +124,18 @@ class Server:
         if "_fields" in request.query and not response.is_error:
             fields = parse_fields(request.query["_fields"])
             if fields:
-                response.data = filter_fields(response.data, fields)
+                data = response.data
+                links = data.get("_links") if isinstance(data, dict) else None
+                filtered = filter_fields(data, fields)
+                if links is not None:
+                    # A single item's links live on WordPress's response object, not in its
+                    # data: rest_filter_response_fields() cannot remove them, and
+                    # response_to_data() adds them after (so `_fields=id,_embedded` embeds).
+                    # With nothing else kept, PHP's empty array takes the key as a map.
+                    filtered = filtered if isinstance(filtered, dict) else {}
+                    filtered.pop("_links", None)
+                    filtered["_links"] = links
+                response.data = filtered
         return response
 
     def _send_allow_header(self, response: Response, request: Request) -> None:

@@ -69,6 +69,21 @@ def test_fields_and_nested_fields(client: Client) -> None:
     assert list(item["title"]) == ["rendered"]
 
 
+def test_fields_keep_a_single_items_links_for_embedding(client: Client) -> None:
+    # WordPress filters `_fields` before it adds a single item's links and embeds: asking for
+    # `_embedded` embeds. A collection's items carry their links in their data, so there the
+    # same `_fields` drops the links and nothing is embedded.
+    post = client.get("/wp-json/wp/v2/posts?per_page=1&_fields=id").json()[0]["id"]
+    item = client.get(f"/wp-json/wp/v2/posts/{post}?_embed=author&_fields=id,_embedded").json()
+    assert list(item) == ["id", "_links", "_embedded"]
+    assert list(item["_embedded"]) == ["author"]
+    only = client.get(f"/wp-json/wp/v2/posts/{post}?_embed&_fields=_embedded").json()
+    assert list(only)[:1] == ["_links"] and "author" in only["_embedded"]
+    assert client.get(f"/wp-json/wp/v2/posts/{post}?_fields=id").json() == {"id": post}
+    listed = client.get("/wp-json/wp/v2/posts?per_page=2&_embed&_fields=id,_embedded").json()
+    assert all(list(p) == ["id"] for p in listed)
+
+
 def test_single_post_and_errors(client: Client) -> None:
     first = client.get("/wp-json/wp/v2/posts?per_page=1").json()[0]
     r = client.get(f"/wp-json/wp/v2/posts/{first['id']}")
