@@ -18,6 +18,7 @@ from pressbox.rest.message import Request, Response
 from pressbox.rest.params import check_params
 from pressbox.rest.phpquery import parse_query
 from pressbox.rest.routes import Endpoint, Registry, Route
+from pressbox.schema import _php
 from pressbox.store.site import request_memo
 
 CURIES = [{"name": "wp", "href": "https://api.w.org/{rel}", "templated": True}]
@@ -26,7 +27,7 @@ _JSONP = re.compile(r"^[\w.]+$")
 
 def parse_embed(value: Any) -> bool | list[str]:
     """rest_parse_embed_param: True for everything, or a list of link relations."""
-    if not value or value in ("true", "1") or value is True:
+    if _php.is_empty(value) or value in ("true", "1") or value is True:  # `! $embed`: "0" too
         return True
     rels = wp_parse_list(value)
     return rels if rels else True
