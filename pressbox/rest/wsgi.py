@@ -19,6 +19,7 @@ from pressbox.rest.jsonenc import encode
 from pressbox.rest.message import Request
 from pressbox.rest.phpquery import parse_query
 from pressbox.rest.server import parse_embed
+from pressbox.schema import _php
 from pressbox.store.site import request_scope
 
 if TYPE_CHECKING:
@@ -137,6 +138,8 @@ class WSGIApp:
         method = environ.get("REQUEST_METHOD", "GET").upper()
         headers = HeaderList()
         jsonp = query.get("_jsonp")
+        if _php.is_empty(jsonp):
+            jsonp = None  # `if ( $jsonp_callback )`: "" and "0" ask for plain JSON
         content_type = "application/javascript" if jsonp else "application/json"
         headers.set("Content-Type", f"{content_type}; charset=UTF-8")
         headers.set("X-Robots-Tag", "noindex")

@@ -132,6 +132,30 @@ def test_envelope_and_jsonp(client: Client) -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("callback", "answer"),
+    [
+        ("", "json"),  # `if ( $jsonp_callback )`: PHP's "" and "0" are false
+        ("0", "json"),
+        ("my.cb_1", "jsonp"),
+        ("caf%C3%A9", "invalid"),  # \w is ASCII in wp_check_jsonp_callback()
+        ("cb%0A", "invalid"),
+        ("cb&_jsonp[]=x", "invalid"),  # the last `_jsonp` wins: a list is no callback
+    ],
+)
+def test_jsonp_callbacks_as_wordpress_reads_them(
+    client: Client, callback: str, answer: str
+) -> None:
+    r = client.get(f"/wp-json/wp/v2/types/post?_fields=slug&_jsonp={callback}")
+    if answer == "json":
+        assert (r.status, r.header("Content-Type")) == (200, "application/json; charset=UTF-8")
+        assert r.json() == {"slug": "post"}
+    elif answer == "jsonp":
+        assert r.body == b'/**/my.cb_1({"slug":"post"})'
+    else:
+        assert (r.status, r.json()["code"]) == (400, "rest_callback_invalid")
+
+
 def test_method_override_and_unknown_route(client: Client) -> None:
     assert client.get("/wp-json/wp/v2/posts?_method=POST").json()["code"] == "rest_cannot_create"
     assert client.request("PUT", "/wp-json/wp/v2/posts").json()["code"] == "rest_no_route"
