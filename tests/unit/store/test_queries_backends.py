@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -116,10 +117,9 @@ def test_bound_values_give_distinct_answers(sqlite_answers: list[tuple[list[int]
     assert comments[6] == ([], 0)
 
 
-@pytest.mark.parametrize(("env", "default"), BACKENDS)
-def test_server_backends_answer_as_sqlite(
-    env: str, default: str, oracle: Path, sqlite_answers: list[tuple[list[int], int]]
-) -> None:
+@contextmanager
+def _server_site(env: str, default: str, oracle: Path) -> Iterator[Database]:
+    """The oracle's site.wxr in fresh tables of a database server (skips when there is none)."""
     url = _server_url(env, default)
     if url is None:
         pytest.skip(f"no database server at {default} (set {env} to a URL to run this test)")
@@ -131,10 +131,18 @@ def test_server_backends_answer_as_sqlite(
         pytest.skip(f"cannot use {default}: {exc}")
     try:
         import_wxr(oracle / "site.wxr", db.engine, db.tables)
-        assert _answers(db) == sqlite_answers
+        yield db
     finally:
         db.tables.metadata.drop_all(db.engine)
         db.close()
+
+
+@pytest.mark.parametrize(("env", "default"), BACKENDS)
+def test_server_backends_answer_as_sqlite(
+    env: str, default: str, oracle: Path, sqlite_answers: list[tuple[list[int], int]]
+) -> None:
+    with _server_site(env, default, oracle) as db:
+        assert _answers(db) == sqlite_answers
 
 
 def test_pages_of_a_list_share_one_statement(oracle: Path, tmp_path: Path) -> None:
@@ -168,18 +176,8 @@ TIED_QUERIES = [
 def test_mysql_term_lists_follow_wordpress_statement(oracle: Path) -> None:
     """On MySQL/MariaDB, ties come out as from WP_Term_Query's `SELECT t.term_id …`."""
     env, default = (str(v) for v in next(b.values for b in BACKENDS if b.id == "mariadb"))
-    url = _server_url(env, default)
-    if url is None:
-        pytest.skip(f"no database server at {default} (set {env} to a URL to run this test)")
-    prefix = f"pb{uuid.uuid4().hex[:8]}_"
-    db = Database(url, prefix)
-    try:
-        db.create_schema()
-    except Exception as exc:  # any failure to reach the server means it is not available
-        db.engine.dispose()
-        pytest.skip(f"cannot use {default}: {exc}")
-    try:
-        import_wxr(oracle / "site.wxr", db.engine, db.tables)
+    with _server_site(env, default, oracle) as db:
+        prefix = db.tables.prefix
         terms = TermQueries(db)
         for q, where, order, limit in TIED_QUERIES:
             sql = (
@@ -191,6 +189,3 @@ def test_mysql_term_lists_follow_wordpress_statement(oracle: Path) -> None:
             counts = [t.count for t in terms.find_rows(q)]
             assert len(set(counts)) < len(counts)  # the list has ties to break
             assert terms.find(q) == wordpress
-    finally:
-        db.tables.metadata.drop_all(db.engine)
-        db.close()
