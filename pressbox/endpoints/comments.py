@@ -11,7 +11,7 @@ from pressbox.endpoints.avatar_schemas import AvatarSchemas
 from pressbox.endpoints.comments_permissions import CommentPermissions
 from pressbox.endpoints.controller_routes import spec_endpoints
 from pressbox.endpoints.posts import PostsController
-from pressbox.rest.controller import add_paging_links, fields_for_response
+from pressbox.rest.controller import add_pagination, fields_for_response
 from pressbox.rest.dates import to_site_mysql
 from pressbox.rest.message import Request, Response
 from pressbox.schema import _php
@@ -146,11 +146,12 @@ class CommentsController(CommentPermissions):
         per_page = int(request.get("per_page") or 0)
         max_pages = math.ceil(total / per_page) if per_page else 0
         response = Response(data=data)
-        response.headers["X-WP-Total"] = str(total)
-        response.headers["X-WP-TotalPages"] = str(max_pages)
         page = int(request.get("page") or 0)
         collection = self.app.server.rest_url(f"{self.namespace}/{self.rest_base}")
-        add_paging_links(response, request, collection, page, max_pages)
+        # `(string) $total_comments`: the comments controller casts its totals to strings.
+        add_pagination(
+            response, request, collection, page=page, total=total, max_pages=max_pages, as_text=True
+        )
         return response
 
     def get_item(self, request: Request) -> Response:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from pressbox.auth.current import current_user
 from pressbox.content.context import PostData
-from pressbox.rest.controller import add_paging_links, fields_for_response, filter_item_by_context
+from pressbox.rest.controller import add_pagination, fields_for_response, filter_item_by_context
 from pressbox.rest.errors import RestException
 from pressbox.rest.fields import is_field_included
 from pressbox.rest.message import Request, Response
@@ -412,16 +412,8 @@ class PostsController:
             prepared = self.prepare_items(ordered, request)
             data = prepared
         response = Response(data=data)
-        # Integers, as WordPress sets them: `_envelope` shows them as JSON numbers.
-        response.headers["X-WP-Total"] = total
-        response.headers["X-WP-TotalPages"] = max_pages
-        add_paging_links(
-            response,
-            request,
-            self.app.server.rest_url(f"{self.namespace}/{self.rest_base}"),
-            page,
-            max_pages,
-        )
+        collection = self.app.server.rest_url(f"{self.namespace}/{self.rest_base}")
+        add_pagination(response, request, collection, page=page, total=total, max_pages=max_pages)
         return response
 
     def get_item(self, request: Request) -> Response:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from pressbox.content.context import PostData
 from pressbox.endpoints.controller_routes import spec_endpoints
 from pressbox.registry.visibility import is_post_publicly_viewable
-from pressbox.rest.controller import add_paging_links, fields_for_response, filter_item_by_context
+from pressbox.rest.controller import add_pagination, fields_for_response, filter_item_by_context
 from pressbox.rest.errors import RestException
 from pressbox.rest.message import Request, Response
 from pressbox.schema import _php
@@ -244,9 +244,8 @@ class TermsController:
         per_page = q.number
         page = math.ceil(q.offset / per_page + 1) if per_page else 1
         max_pages = math.ceil(total / per_page) if per_page else 0
-        response.headers["X-WP-Total"] = total
-        response.headers["X-WP-TotalPages"] = max_pages
-        add_paging_links(response, request, self.app.server.rest_url(self.route), page, max_pages)
+        collection = self.app.server.rest_url(self.route)
+        add_pagination(response, request, collection, page=page, total=total, max_pages=max_pages)
         return response
 
     def get_item(self, request: Request) -> Response:

@@ -10,7 +10,7 @@ from pressbox.content.avatars import AvatarOptions
 from pressbox.endpoints.avatar_schemas import AvatarSchemas
 from pressbox.endpoints.controller_routes import bind_callbacks as _bind
 from pressbox.endpoints.controller_routes import not_implemented as _not_implemented
-from pressbox.rest.controller import add_paging_links, fields_for_response
+from pressbox.rest.controller import add_pagination, fields_for_response
 from pressbox.rest.errors import RestException
 from pressbox.rest.message import Request, Response
 from pressbox.rest.routes import Endpoint, allow_all
@@ -382,15 +382,9 @@ class UsersController:
         per_page = q.number
         page = math.ceil(q.offset / per_page + 1) if per_page > 0 else 1
         max_pages = math.ceil(total / per_page) if per_page > 0 else 1
-        response.headers["X-WP-Total"] = str(total)
-        response.headers["X-WP-TotalPages"] = str(max_pages)
-        add_paging_links(
-            response,
-            request,
-            self.app.server.rest_url(f"{self.namespace}/{self.rest_base}"),
-            page,
-            max_pages,
-        )
+        # `(int) $total_users` and `(int) ceil(…)`: numbers, as `_envelope` shows them.
+        collection = self.app.server.rest_url(f"{self.namespace}/{self.rest_base}")
+        add_pagination(response, request, collection, page=page, total=total, max_pages=max_pages)
         return response
 
     def get_item(self, request: Request) -> Response:

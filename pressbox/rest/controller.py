@@ -181,13 +181,25 @@ def filter_by_context(data: Any, schema: dict[str, Any], context: str) -> Any:
     return out
 
 
-def add_paging_links(
-    response: Response, request: Request, collection_url: str, page: int, max_pages: int
+def add_pagination(
+    response: Response,
+    request: Request,
+    collection_url: str,
+    *,
+    page: int,
+    total: int,
+    max_pages: int,
+    as_text: bool = False,
 ) -> None:
-    """The `prev`/`next` Link headers of a collection page, as get_items() builds them.
+    """A collection page's `X-WP-Total`/`X-WP-TotalPages` and `prev`/`next` Link headers, as
+    get_items() sets them.
 
-    They carry the request's query as sanitised (`status=publish` is then `status[0]=publish`).
+    The totals are integers, or strings where the controller casts them (`as_text`): only
+    `_envelope` shows the difference. The links carry the request's query as sanitised
+    (`status=publish` is then `status[0]=publish`).
     """
+    response.headers["X-WP-Total"] = str(total) if as_text else total
+    response.headers["X-WP-TotalPages"] = str(max_pages) if as_text else max_pages
     query = request.params.sources.get("GET", request.query) if request.params else request.query
     base = add_query_arg(urlencode_deep(query), collection_url)
     if page > 1:

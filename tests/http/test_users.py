@@ -302,3 +302,12 @@ def test_users_see_themselves(client: Client, as_user: Any) -> None:
     assert client.get(f"{API}/4").status == 403
     r = client.get(f"{API}/2?context=edit")
     assert (r.status, r.json()["code"]) == (403, "rest_forbidden_context")
+
+
+def test_envelope_totals_are_numbers(client: Client) -> None:
+    # `(int) $total_users` and `(int) ceil( … )`, where the comments controller casts to strings.
+    headers = client.get(f"{API}?_envelope&per_page=1").json()["headers"]
+    assert isinstance(headers["X-WP-Total"], int) and isinstance(headers["X-WP-TotalPages"], int)
+    assert headers["X-WP-TotalPages"] == headers["X-WP-Total"]
+    comments = client.get("/wp-json/wp/v2/comments?_envelope&per_page=1").json()["headers"]
+    assert isinstance(comments["X-WP-Total"], str) and isinstance(comments["X-WP-TotalPages"], str)
