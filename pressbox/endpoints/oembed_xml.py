@@ -16,15 +16,15 @@ writes the tree with `asXML()`. These libxml2 (2.9) behaviours shape the bytes:
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from pressbox.content.escaping import esc_html, valid_unicode
 from pressbox.content.shortcodes.phpfuncs import is_numeric
+from pressbox.schema import _php
 
-__all__ = ["oembed_create_xml", "php_string", "xml_text"]
+__all__ = ["oembed_create_xml", "xml_text"]
 
 _PREDEFINED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
 _REFERENCE = re.compile(r"&([^;]*);")
@@ -51,34 +51,9 @@ def _children(data: Mapping[Any, Any] | list[Any]) -> str:
         if isinstance(value, Mapping | list):
             inner = _children(value) if value else None
         else:
-            inner = xml_text(esc_html(php_string(value)))
+            inner = xml_text(esc_html(_php.to_str(value)))
         out.append(f"<{name}/>" if inner is None else f"<{name}>{inner}</{name}>")
     return "".join(out)
-
-
-def php_string(value: Any) -> str:
-    """PHP's `(string)` of a scalar (what `esc_html()` makes of it)."""
-    if value is None or value is False:
-        return ""
-    if value is True:
-        return "1"
-    if isinstance(value, float):
-        return _php_float(value)
-    return str(value)
-
-
-def _php_float(value: float) -> str:
-    if math.isnan(value):
-        return "NAN"
-    if math.isinf(value):
-        return "INF" if value > 0 else "-INF"
-    text = f"{value:.14G}"
-    if "E" in text:
-        mantissa, exponent = text.split("E")
-        if "." not in mantissa:
-            mantissa += ".0"
-        text = f"{mantissa}E{exponent[0]}{exponent[1:].lstrip('0') or '0'}"
-    return "-0" if text == "-0" else text
 
 
 def xml_text(content: str) -> str | None:

@@ -6,7 +6,8 @@ from typing import Any
 
 import pytest
 
-from pressbox.endpoints.oembed_xml import oembed_create_xml, php_string, xml_text
+from pressbox.endpoints.oembed_xml import oembed_create_xml, xml_text
+from pressbox.schema import _php
 
 HEAD = '<?xml version="1.0"?>\n'
 
@@ -96,8 +97,9 @@ def test_no_document_for_anything_but_a_non_empty_array(data: Any) -> None:
         ("x", "x"),
     ],
 )
-def test_php_string(value: Any, expected: str) -> None:
-    assert php_string(value) == expected
+def test_values_print_as_php_strings(value: Any, expected: str) -> None:
+    # What the XML document prints for a scalar: esc_html( (string) $value ).
+    assert _php.to_str(value) == expected
 
 
 @pytest.mark.parametrize(
