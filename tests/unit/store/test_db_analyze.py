@@ -11,21 +11,13 @@ from sqlalchemy import insert
 from pressbox.app import App
 from pressbox.config import Settings
 from pressbox.store.db import Database
-from pressbox.store.install import install_site
+from tests.unit.store.sites import installed_site
 
 
 @pytest.fixture
 def site_db(tmp_path: Path) -> Iterator[Database]:
     """A site with many tags and a few tagged posts: the shape where SQLite guesses badly."""
-    db = Database(f"sqlite:///{tmp_path / 'site.db'}")
-    install_site(
-        db,
-        site_url="http://example.org",
-        title="Stats",
-        admin_user="admin",
-        admin_email="a@example.org",
-        admin_password="pw",
-    )
+    db = installed_site(tmp_path / "site.db", "Stats")
     t = db.tables
     with db.engine.begin() as conn:
         for i in range(300):

@@ -9,23 +9,15 @@ import pytest
 from sqlalchemy import insert
 
 from pressbox.store.db import Database
-from pressbox.store.install import install_site
 from pressbox.store.terms_query import TermQueries, TermQuery
+from tests.unit.store.sites import installed_site
 
 NAMES = ["beta", "Álpha", "alpine", "Zulu", "_under", "10 ten", "2 two", "zeta", "Été", "ébène"]
 
 
 @pytest.fixture
 def db(tmp_path: Path) -> Iterator[Database]:
-    database = Database(f"sqlite:///{tmp_path / 'site.db'}")
-    install_site(
-        database,
-        site_url="http://example.org",
-        title="Order",
-        admin_user="admin",
-        admin_email="a@example.org",
-        admin_password="pw",
-    )
+    database = installed_site(tmp_path / "site.db", "Order")
     t = database.tables
     with database.engine.begin() as conn:
         for i, name in enumerate(NAMES):
